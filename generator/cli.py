@@ -1,0 +1,105 @@
+"""Command line: python -m generator validate|build|serve."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from .build import BuildError, InvalidData, build, generate
+from .project import DATA_FOLDERS, load_project
+
+EXIT_OK, EXIT_INVALID, EXIT_BUILD_FAILED = 0, 1, 2
+
+
+def _root(args: argparse.Namespace) -> Path:
+    return Path(args.root).resolve()
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    _, report = load_project(_root(args))
+    print(report.format())
+    return EXIT_OK if report.ok else EXIT_INVALID
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    root = _root(args)
+    try:
+        report = build(root)
+    except BuildError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_INVALID if isinstance(exc, InvalidData) else EXIT_BUILD_FAILED
+    if report.warnings:
+        print(report.format())
+    print(f"サイトを {root / 'site'} に作成しました。")
+    return EXIT_OK
+
+
+def _watch_data(root: Path, stop: threading.Event) -> None:
+    """Regenerate the Markdown when a data file changes; mkdocs serve does the rest."""
+    from watchdog.events import FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    changed = threading.Event()
+
+    class Handler(FileSystemEventHandler):
+        def on_any_event(self, event):  # noqa: ANN001 - watchdog's signature
+            if not event.is_directory:
+                changed.set()
+
+    observer = Observer()
+    for folder in (*DATA_FOLDERS, "docs"):
+        if (root / folder).is_dir():
+            observer.schedule(Handler(), str(root / folder), recursive=True)
+    observer.start()
+    try:
+        while not stop.is_set():
+            if changed.wait(0.3):
+                time.sleep(0.2)  # let an editor finish writing
+                changed.clear()
+                result = generate(root)
+                if result.report.ok:
+                    print(f"再生成しました（{len(result.written)} 件更新）。", flush=True)
+                else:
+                    print(result.report.format(), flush=True)
+                    print("前の版の表示を続けます。", flush=True)
+    finally:
+        observer.stop()
+        observer.join()
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    root = _root(args)
+    result = generate(root)
+    if not result.report.ok:
+        print(result.report.format(), file=sys.stderr)
+        return EXIT_INVALID
+    stop = threading.Event()
+    watcher = threading.Thread(target=_watch_data, args=(root, stop), daemon=True)
+    watcher.start()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(root / "mkdocs.yml"),
+               "--dev-addr", args.dev_addr]
+    try:
+        return subprocess.call(command, cwd=root, env=env)
+    except KeyboardInterrupt:
+        return EXIT_OK
+    finally:
+        stop.set()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description="朝霞市 総合戦略サイトの生成器")
+    parser.add_argument("--root", default=".", help="リポジトリの場所（既定: 現在のフォルダ）")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("validate", help="データを検証し、問題をすべて報告する").set_defaults(func=cmd_validate)
+    commands.add_parser("build", help="検証してからサイトを site/ に作る").set_defaults(func=cmd_build)
+    serve = commands.add_parser("serve", help="プレビュー用サーバー（データを変えると自動で作り直す）")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="待ち受けるアドレス（既定: 127.0.0.1:8000）")
+    serve.set_defaults(func=cmd_serve)
+    args = parser.parse_args(argv)
+    return args.func(args)

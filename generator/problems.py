@@ -1,0 +1,98 @@
+"""Located problems and the one report that collects them.
+
+Every check in the pipeline yields `Problem`s instead of raising, so a planner
+sees every mistake of a run at once, each with file, line, column and field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+SEVERITY_LABELS = {Severity.ERROR: "エラー", Severity.WARNING: "警告"}
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in the data, located as precisely as it can be."""
+
+    file: str
+    line: int | None
+    column: int | None
+    field: str
+    message: str
+    hint: str = ""
+    severity: Severity = Severity.ERROR
+
+    def location(self) -> str:
+        parts = [self.file]
+        if self.line is not None:
+            parts.append(f"{self.line}行目")
+            if self.column is not None:
+                parts.append(f"{self.column}列目")
+        return " ".join(parts)
+
+    def format(self) -> str:
+        label = SEVERITY_LABELS[self.severity]
+        lines = [f"[{label}] {self.location()}"]
+        if self.field:
+            lines.append(f"  項目: {self.field}")
+        lines.append(f"  内容: {self.message}")
+        if self.hint:
+            lines.append(f"  直し方: {self.hint}")
+        return "\n".join(lines)
+
+
+@dataclass
+class Report:
+    """All problems of one run, in a stable order (file, line, column)."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, problem: Problem) -> None:
+        self.problems.append(problem)
+
+    def extend(self, problems) -> None:
+        self.problems.extend(problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.WARNING]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def sorted(self) -> list[Problem]:
+        return sorted(
+            set(self.problems),
+            key=lambda p: (p.file, p.line or 0, p.column or 0, p.field, p.message),
+        )
+
+    def format(self) -> str:
+        if not self.problems:
+            return "検証: 問題は見つかりませんでした。"
+        body = "\n\n".join(p.format() for p in self.sorted())
+        summary = f"検証結果: エラー {len(self.errors)} 件、警告 {len(self.warnings)} 件"
+        if self.errors:
+            summary += "。エラーを直すまでサイトは更新されません。"
+        return f"{body}\n\n{summary}"
+
+
+def relative_name(path: Path, root: Path) -> str:
+    """The path a planner sees in the repository (forward slashes)."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

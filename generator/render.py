@@ -1,0 +1,144 @@
+"""Render validated data into Markdown pages, figure files and assets (in memory).
+
+Every `{{ value }}` in a template is escaped by `finalize`, so text from YAML
+can never become Markdown, HTML or template code; pre-rendered pieces opt out
+explicitly by being `Markup`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import eras
+from .charts import figure_json
+from .charts.timeline import plan_period_figure
+from .checks import walk_sections
+from .models import PolicySection, Source
+from .project import Project
+from .text import escape_markdown, join_lines, table_cell
+
+FIGURE_DIR = "assets/figures"
+
+
+def _finalize(value: object) -> Markup:
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return Markup("")
+    return Markup(escape_markdown(value))
+
+
+def make_environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("generator", "templates"),
+        # autoescape makes macro output Markup (not escaped twice); the actual
+        # escaping, for Markdown rather than HTML, is done by _finalize.
+        autoescape=True,
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["cell"] = lambda value: Markup(table_cell(value))
+    env.filters["fy"] = eras.fiscal_year_label
+    env.filters["link"] = lambda value: Markup(str(value).replace(" ", "%20").replace(")", "%29"))
+    env.filters["year"] = eras.year_label
+    env.filters["fy_range"] = eras.fiscal_year_range_label
+    env.filters["raw_attr"] = lambda value: Markup(str(value).replace('"', "&quot;"))
+    env.globals["source_text"] = source_text
+    env.filters["yaml_str"] = lambda value: Markup(json.dumps(join_lines(str(value)), ensure_ascii=False))
+    env.filters["date"] = lambda d: date_label(d.year, d.month, d.day)
+    return env
+
+
+def date_label(year: int, month: int, day: int) -> str:
+    """令和元(2019)年12月20日."""
+    return f"{eras.year_label(year, month, day)}{month}月{day}日"
+
+
+def url_depth(path: str) -> int:
+    """How many folders deep a page's URL is (MkDocs directory URLs)."""
+    parts = path.removesuffix(".md").split("/")
+    if parts[-1] == "index":
+        parts = parts[:-1]
+    return len(parts)
+
+
+def source_text(source: Source) -> Markup:
+    """One line naming a source, linked when it has a URL (escaped throughout)."""
+    parts = [escape_markdown(source.title)]
+    if source.publisher:
+        parts[0] += f"（{escape_markdown(source.publisher)}）"
+    if source.published:
+        parts.append(date_label(source.published.year, source.published.month, source.published.day))
+    if source.section:
+        parts.append(escape_markdown(source.section))
+    if source.note:
+        parts.append(escape_markdown(source.note))
+    text = "、".join(parts)
+    if source.url:
+        text += f" <{source.url}>"
+    return Markup(text)
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # inside docs_dir, e.g. strategy/policy.md
+    template: str
+
+
+PAGES = (
+    Page("index.md", "home.md.j2"),
+    Page("strategy/index.md", "strategy.md.j2"),
+    Page("strategy/policy.md", "policy.md.j2"),
+)
+
+
+def section_index(project: Project) -> dict[str, tuple[PolicySection, int]]:
+    """Policy sections by id, with their heading depth (1 = chapter)."""
+    found = {}
+    for path, section in walk_sections(project.policy.sections):
+        if section.id:
+            found[section.id] = (section, path.count("sections"))
+    return found
+
+
+def figures(project: Project) -> dict[str, str]:
+    """Figure JSON files by path inside docs_dir."""
+    return {f"{FIGURE_DIR}/plan-periods.json": figure_json(plan_period_figure(project.plan_periods)) + "\n"}
+
+
+def render_pages(project: Project) -> dict[str, str]:
+    env = make_environment()
+    context = {
+        "project": project,
+        "site": project.site,
+        "policy": project.policy,
+        "schedule": project.plan_periods,
+        "national": project.national_framework,
+        "sections": section_index(project),
+    }
+    output = {}
+    for page in PAGES:
+        depth = url_depth(page.path)
+        context["root"] = "../" * depth  # relative links keep sub-path hosting working
+        output[page.path] = env.get_template(page.template).render(context)
+    return output
+
+
+def render_all(project: Project) -> dict[str, str | bytes]:
+    """Everything generated for docs_dir, keyed by relative path."""
+    files: dict[str, str | bytes] = {}
+    files.update(render_pages(project))
+    files.update(figures(project))
+    return files
+
+
+def template_dir() -> Path:
+    return Path(__file__).parent / "templates"
