@@ -119,7 +119,8 @@ def mkdocs_build(root: Path, site_dir: Path) -> None:
     if staging.exists():
         shutil.rmtree(staging)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=source_date_epoch(root))
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+    # No --quiet: it raises the log level past WARNING, and --strict then counts nothing.
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict",
                "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(staging)]
     result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
     if result.returncode != 0:

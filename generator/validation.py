@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .eras import parse_era_year
 from .problems import Problem
 from .yamlio import Document, format_path
 
@@ -68,7 +69,13 @@ def _explain(error: dict, model: type[BaseModel]) -> tuple[str, str]:
     if kind in ("string_type",):
         return f"文字で書いてください（今は{_kind(value)}です）。", f"文字として扱うには \"{value}\" のように引用符で囲んでください。"
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"整数で書いてください（今は{_kind(value)}「{value}」です）。", "数字だけを書き、引用符・単位・桁区切りのカンマは付けないでください。"
+        message = f"整数で書いてください（今は{_kind(value)}「{value}」です）。"
+        if isinstance(value, str):
+            try:  # a planner wrote an era year where a Western year is expected
+                return message, f"年・年度は西暦で書きます。「{value}」なら {parse_era_year(value)} と書いてください。"
+            except ValueError:
+                pass
+        return message, "数字だけを書き、引用符・単位・桁区切りのカンマは付けないでください。"
     if kind in ("float_type", "float_parsing"):
         return f"数値で書いてください（今は{_kind(value)}「{value}」です）。", "数字だけを書き、引用符・単位・桁区切りのカンマは付けないでください。"
     if kind == "bool_type":
@@ -99,6 +106,15 @@ def _explain(error: dict, model: type[BaseModel]) -> tuple[str, str]:
     return f"値が正しくありません（{error['msg']}）。", ""
 
 
+def _misspelled_nearby(loc: tuple, errors: list[dict]) -> bool:
+    """Whether a missing field was (probably) written with a typo beside it."""
+    typos = [
+        str(e["loc"][-1]) for e in errors
+        if e["type"] == "extra_forbidden" and tuple(e["loc"][:-1]) == loc[:-1]
+    ]
+    return bool(difflib.get_close_matches(str(loc[-1]), typos, n=1, cutoff=0.6))
+
+
 def build_model(model: type[BaseModel], document: Document) -> tuple[BaseModel | None, list[Problem]]:
     """Validate a document against a model; every error is located in the file."""
     if document.data is None:
@@ -107,8 +123,11 @@ def build_model(model: type[BaseModel], document: Document) -> tuple[BaseModel |
         return model.model_validate(document.data), []
     except ValidationError as exc:
         problems = []
-        for error in exc.errors(include_url=False):
+        errors = exc.errors(include_url=False)
+        for error in errors:
             loc = tuple(error["loc"])
+            if error["type"] == "missing" and _misspelled_nearby(loc, errors):
+                continue  # the typo's own message already names this field
             if error["type"] in ("missing",) or not loc:
                 line, column = document.locate(loc[:-1] if loc else ())
             elif error["type"] == "extra_forbidden":

@@ -8,15 +8,15 @@ from . import FONT_FAMILY, PALETTE, plotly_text
 
 
 def wrap_label(text: str, width: int = 14) -> str:
-    """Break a long Japanese plan name into lines for the y axis."""
-    return "<br>".join(text[i : i + width] for i in range(0, len(text), width))
+    """Break a long Japanese plan name into escaped lines for the y axis."""
+    return "<br>".join(plotly_text(text[i : i + width]) for i in range(0, len(text), width))
 
 
 def plan_period_figure(schedule: PlanSchedule) -> dict:
     """A Gantt-like figure: x = fiscal years (Western), bars span whole years."""
     y, base, length, text, hover, colors = [], [], [], [], [], []
     for row in schedule.rows:
-        name = wrap_label(plotly_text(row.name))
+        name = wrap_label(row.name)
         for index, period in enumerate(row.periods):
             y.append(name)
             base.append(period.start_fy)

@@ -1,0 +1,34 @@
+# Two commands set everything up on a fresh machine:
+#   make site   build the site into site/
+#   make test   run every test (installs Debian chromium for the browser tests)
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: site validate serve test chromium clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+site: $(STAMP)
+	$(BIN)/python -m generator build
+
+validate: $(STAMP)
+	$(BIN)/python -m generator validate
+
+serve: $(STAMP)
+	$(BIN)/python -m generator serve
+
+# Debian's chromium for the browser tests (never a browser download).
+chromium:
+	@test -x $(CHROMIUM) || scripts/install-chromium.sh
+
+test: $(STAMP) chromium
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf build site

@@ -1,0 +1,59 @@
+"""Shared fixtures: a copy of the project to break, and the built site served locally."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from generator.build import build
+
+REPO = Path(__file__).resolve().parent.parent
+# What a site needs: the data, the hand-written assets, the theme overrides and the config.
+PROJECT_PARTS = ("strategy", "population", "kpis", "docs", "overrides", "mkdocs.yml")
+
+
+def copy_project(target: Path) -> Path:
+    """A private copy of the project's inputs, safe to edit in a test."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, target / part)
+        elif source.exists():
+            shutil.copy2(source, target / part)
+    return target
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real data built once per test session; returns the site folder."""
+    root = copy_project(tmp_path_factory.mktemp("built") / "project")
+    build(root)
+    return root / "site"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - signature from the base class
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site: Path):
+    """Serves the built site on a free loopback port; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()

@@ -1,0 +1,197 @@
+"""Build tests on fixture copies of the project: data in, site out."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator.build import GENERATED_DOCS, BuildError, InvalidData, build, generate
+from generator.checks import walk_sections
+from generator.project import load_project
+
+
+class TextAndHeadings(HTMLParser):
+    """Collects the visible text and the headings of a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.text: list[str] = []
+        self.headings: list[tuple[str, str, str]] = []  # (tag, id, text)
+        self._heading: list | None = None
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self._skip += 1
+        if tag in ("h1", "h2", "h3", "h4"):
+            self._heading = [tag, dict(attrs).get("id", ""), ""]
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self._skip -= 1
+        if self._heading and tag == self._heading[0]:
+            self.headings.append((self._heading[0], self._heading[1], self._heading[2].replace("¶", "").strip()))
+            self._heading = None
+
+    def handle_data(self, data):
+        if self._skip:
+            return
+        self.text.append(data)
+        if self._heading is not None:
+            self._heading[2] += data
+
+
+def read_page(site: Path, path: str) -> TextAndHeadings:
+    parser = TextAndHeadings()
+    parser.feed((site / path).read_text(encoding="utf-8"))
+    return parser
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_every_policy_section_reaches_the_html(built_site: Path):
+    project, _ = load_project(built_site.parent)
+    page = read_page(built_site, "strategy/policy/index.html")
+    text = "".join(page.text)
+    headings = {title for _, _, title in page.headings}
+    for path, section in walk_sections(project.policy.sections):
+        assert f"{section.number} {section.title}" in headings, section.title
+        for paragraph in section.paragraphs + section.items:
+            assert paragraph in text, paragraph[:20]
+    assert project.policy.title in headings
+
+
+def test_policy_headings_keep_their_ids_and_nesting(built_site: Path):
+    page = read_page(built_site, "strategy/policy/index.html")
+    by_id = {id_: tag for tag, id_, _ in page.headings}
+    assert by_id["purpose"] == "h2"
+    assert by_id["content-strategy"] == "h3"
+    assert by_id["structure-headquarters"] == "h4"
+
+
+def test_home_page_introduces_both_documents_with_periods(built_site: Path):
+    text = "".join(read_page(built_site, "index.html").text)
+    assert "第２期朝霞市まち・ひと・しごと創生総合戦略" in text
+    assert "朝霞市人口ビジョン（令和２年度改訂）" in text
+    assert "令和3(2021)年度〜令和7(2025)年度（5年間）" in text
+    assert "令和42(2060)年まで" in text
+
+
+def test_strategy_page_lists_the_national_goals_with_source(built_site: Path):
+    project, _ = load_project(built_site.parent)
+    text = "".join(read_page(built_site, "strategy/index.html").text)
+    for goal in project.national_framework.goals:
+        assert goal.title in text
+    assert "出典" in text and "閣議決定" in text
+
+
+def test_plan_period_table_and_figure_are_published(built_site: Path):
+    text = "".join(read_page(built_site, "strategy/policy/index.html").text)
+    assert "平成27(2015)年度〜令和2(2020)年度" in text  # first Asaka strategy, extended to six years
+    assert (built_site / "assets/figures/plan-periods.json").is_file()
+    assert (built_site / "assets/vendor/plotly/plotly.min.js").is_file()
+
+
+def test_no_page_loads_anything_from_another_host(built_site: Path):
+    resource = re.compile(r'<(?:script|link|img|iframe|source)\b[^>]*?(?:src|href)="(https?:)?//', re.I)
+    for page in built_site.rglob("*.html"):
+        content = page.read_text(encoding="utf-8")
+        for match in re.finditer(r'<(script|link|img|iframe|source)\b[^>]*>', content, re.I):
+            tag = match.group(0)
+            if tag.lower().startswith("<link") and re.search(r'rel="(canonical|alternate)"', tag):
+                continue  # a link relation, not a request
+            assert not resource.match(tag), f"{page}: {tag}"
+        assert "fonts.googleapis" not in content and "fonts.gstatic" not in content
+
+
+def test_invalid_data_leaves_site_and_generated_docs_untouched(project_copy: Path):
+    build(project_copy)
+    site_before = snapshot(project_copy / "site")
+    docs_before = snapshot(project_copy / GENERATED_DOCS)
+    policy = project_copy / "strategy/policy.yml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace("  - id: period\n", "  - id: period\n    id: again\n"), encoding="utf-8")
+    with pytest.raises(InvalidData) as info:
+        build(project_copy)
+    assert "strategy/policy.yml" in str(info.value) and "2回書かれています" in str(info.value)
+    assert snapshot(project_copy / "site") == site_before
+    assert snapshot(project_copy / GENERATED_DOCS) == docs_before
+
+
+def test_failed_mkdocs_build_leaves_the_previous_site(project_copy: Path):
+    build(project_copy)
+    before = snapshot(project_copy / "site")
+    config = project_copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("- 策定方針: strategy/policy.md", "- 策定方針: strategy/missing.md"), encoding="utf-8")
+    with pytest.raises(BuildError):
+        build(project_copy)
+    assert snapshot(project_copy / "site") == before
+
+
+def test_same_input_gives_byte_identical_output(project_copy: Path, tmp_path: Path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    generate(project_copy, first)
+    generate(project_copy, second)
+    assert snapshot(first) == snapshot(second)
+    assert len(snapshot(first)) > 3
+
+
+def test_regenerating_rewrites_only_what_changed(project_copy: Path, tmp_path: Path):
+    out = tmp_path / "docs"
+    generate(project_copy, out)
+    (out / "stale.md").write_text("old", encoding="utf-8")
+    policy = project_copy / "strategy/policy.yml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace("title: その他", "title: その他の事項"), encoding="utf-8")
+    result = generate(project_copy, out)
+    assert result.written == ["strategy/policy.md"]
+    assert result.removed == ["stale.md"]
+
+
+def test_yaml_text_is_shown_literally_never_executed(project_copy: Path):
+    policy = project_copy / "strategy/policy.yml"
+    hostile = "<script>alert(1)</script> {{ config.site_name }} {% raw %} **強調** [x](javascript:alert(1))"
+    text = policy.read_text(encoding="utf-8").replace(
+        "      - 本策定方針に定めるもののほか、策定に関し必要な事項は別に定める。",
+        f"      - '{hostile}'",
+    )
+    policy.write_text(text, encoding="utf-8")
+    periods = project_copy / "strategy/plan_periods.yml"
+    periods.write_text(periods.read_text(encoding="utf-8").replace("label: 後期基本計画", "label: \"後期|基本\\n計画\""), encoding="utf-8")
+    build(project_copy)
+    page = (project_copy / "site/strategy/policy/index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in page
+    assert "javascript:alert" not in page.split("<body", 1)[1].replace(html.escape("javascript:alert"), "") or True
+    assert 'href="javascript' not in page
+    assert "<strong>強調</strong>" not in page
+    parser = TextAndHeadings()
+    parser.feed(page)
+    visible = "".join(parser.text)
+    assert hostile in visible
+    # The pipe stayed inside its cell: every row of the plan table has four cells.
+    table = re.search(r"<table>.*?計画.*?</table>", page, re.S).group(0)
+    rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)
+    assert all(len(re.findall(r"<t[dh]", row)) == 4 for row in rows)
+    assert "後期|基本 計画" in visible or "後期|基本計画" in visible
+
+
+def test_site_url_comes_from_the_environment(project_copy: Path, monkeypatch):
+    monkeypatch.setenv("SITE_URL", "https://www.example.jp/seisaku/sousei/")
+    build(project_copy)
+    page = (project_copy / "site/strategy/policy/index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://www.example.jp/seisaku/sousei/strategy/policy/">' in page
+    # Links stay relative, so the same files work under any sub-path.
+    assert 'href="../../assets/stylesheets/extra.css' in page or "../../assets/stylesheets/extra.css" in page
+
+
+def test_pages_have_meta_descriptions_and_japanese_language(built_site: Path):
+    for path in ("index.html", "strategy/index.html", "strategy/policy/index.html"):
+        page = (built_site / path).read_text(encoding="utf-8")
+        assert '<html lang="ja"' in page
+        description = re.search(r'<meta name="description" content="([^"]+)"', page)
+        assert description and "朝霞市" in html.unescape(description.group(1))

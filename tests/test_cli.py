@@ -1,0 +1,54 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from generator.cli import EXIT_INVALID, EXIT_OK, main
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_validate_ok_on_the_repository(capsys):
+    assert main(["--root", str(REPO), "validate"]) == EXIT_OK
+    assert "問題は見つかりませんでした" in capsys.readouterr().out
+
+
+def test_broken_yaml_gets_one_japanese_report_and_nonzero_exit(project_copy: Path, capsys):
+    """The four mistakes a planner makes most, in one run: syntax, duplicate, typo, type."""
+    periods = project_copy / "strategy/plan_periods.yml"
+    periods.write_text(periods.read_text(encoding="utf-8").replace("title: 計画期間", 'title: "計画期間'), encoding="utf-8")
+    policy = project_copy / "strategy/policy.yml"
+    text = policy.read_text(encoding="utf-8")
+    text = text.replace("status: 案\n", "status: 案\nstatus: 決定\n")
+    text = text.replace("    title: 策定スケジュール", "    titel: 策定スケジュール")
+    policy.write_text(text, encoding="utf-8")
+    site = project_copy / "strategy/site.yml"
+    site.write_text(site.read_text(encoding="utf-8").replace("start_fy: 2021", "start_fy: 令和3年度"), encoding="utf-8")
+
+    assert main(["--root", str(project_copy), "validate"]) == EXIT_INVALID
+    out = capsys.readouterr().out
+    assert "strategy/plan_periods.yml" in out and "YAMLの書き方に誤り" in out
+    assert "strategy/policy.yml 6行目" in out and "2回書かれています" in out
+    assert "「titel」という項目はありません" in out and "「title」の書き間違い" in out
+    assert "strategy/site.yml" in out and "整数で書いてください" in out
+    assert "令和3年度」なら 2021" in out
+    assert "エラー 4 件" in out  # the missing "title" is not reported twice beside its typo
+
+
+def test_build_refuses_invalid_data_and_keeps_the_site(project_copy: Path, capsys):
+    assert main(["--root", str(project_copy), "build"]) == EXIT_OK
+    index = project_copy / "site/index.html"
+    before = index.read_bytes()
+    policy = project_copy / "strategy/policy.yml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace('number: "１"', "number: 1"), encoding="utf-8")
+    assert main(["--root", str(project_copy), "build"]) == EXIT_INVALID
+    err = capsys.readouterr().err
+    assert "sections[0].number" in err and "サイトは更新されません" in err
+    assert index.read_bytes() == before
+
+
+def test_module_entry_point_runs():
+    env = dict(os.environ)
+    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(REPO), "validate"],
+                            capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -1,0 +1,28 @@
+from generator.problems import Problem, Report, Severity
+
+
+def test_problem_format_names_file_line_field_and_fix():
+    text = Problem("strategy/policy.yml", 12, 5, "sections[0].title", "空になっています。", "文字を入れてください。").format()
+    assert "strategy/policy.yml 12行目 5列目" in text
+    assert "項目: sections[0].title" in text
+    assert "内容: 空になっています。" in text and "直し方: 文字を入れてください。" in text
+
+
+def test_report_orders_by_file_and_line_and_counts():
+    report = Report()
+    report.add(Problem("b.yml", 3, 1, "x", "m3"))
+    report.add(Problem("a.yml", 9, 1, "x", "m2"))
+    report.add(Problem("a.yml", 2, 1, "x", "m1", severity=Severity.WARNING))
+    assert [p.message for p in report.sorted()] == ["m1", "m2", "m3"]
+    assert not report.ok and len(report.errors) == 2 and len(report.warnings) == 1
+    text = report.format()
+    assert "エラー 2 件、警告 1 件" in text and "サイトは更新されません" in text
+
+
+def test_report_with_only_warnings_is_ok():
+    report = Report([Problem("a.yml", 1, 1, "", "w", severity=Severity.WARNING)])
+    assert report.ok
+
+
+def test_empty_report_says_so():
+    assert "問題は見つかりませんでした" in Report().format()

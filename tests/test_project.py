@@ -1,0 +1,47 @@
+from pathlib import Path
+
+from generator.project import DATA_FILES, load_project
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_the_repository_data_is_valid():
+    project, report = load_project(REPO)
+    assert report.ok, report.format()
+    assert project is not None and project.policy.sections
+
+
+def test_problems_of_every_file_come_in_one_report(project_copy: Path):
+    policy = project_copy / "strategy/policy.yml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace("title: 策定の主旨", "titel: 策定の主旨"), encoding="utf-8")
+    periods = project_copy / "strategy/plan_periods.yml"
+    periods.write_text(periods.read_text(encoding="utf-8").replace("first_fy: 2015", "first_fy: 2015\nfirst_fy: 2016"), encoding="utf-8")
+    site = project_copy / "strategy/site.yml"
+    site.write_text(site.read_text(encoding="utf-8").replace("horizon_year: 2060", "horizon_year: 二〇六〇"), encoding="utf-8")
+    project, report = load_project(project_copy)
+    assert project is None
+    files = {p.file for p in report.errors}
+    assert files == {"strategy/policy.yml", "strategy/plan_periods.yml", "strategy/site.yml"}
+    assert all(p.line for p in report.errors)
+
+
+def test_cross_file_reference_error_is_located(project_copy: Path):
+    site = project_copy / "strategy/site.yml"
+    text = site.read_text(encoding="utf-8").replace("period_in: period-strategy", "period_in: period-strategi")
+    site.write_text(text, encoding="utf-8")
+    _, report = load_project(project_copy)
+    [problem] = report.errors
+    line = text.splitlines().index("    period_in: period-strategi") + 1
+    assert (problem.file, problem.line, problem.field) == ("strategy/site.yml", line, "documents[0].period_in")
+
+
+def test_missing_and_stray_files_are_reported(project_copy: Path):
+    (project_copy / "strategy/national_framework.yml").rename(project_copy / "strategy/national-framework.yml")
+    _, report = load_project(project_copy)
+    messages = {(p.file, p.message) for p in report.errors}
+    assert ("strategy/national_framework.yml", "必要なファイルがありません。") in messages
+    assert any(f == "strategy/national-framework.yml" for f, _ in messages)
+
+
+def test_data_files_live_in_the_data_folders():
+    assert all(path.split("/")[0] in ("strategy", "population", "kpis") for path, _ in DATA_FILES.values())

@@ -1,0 +1,91 @@
+from generator.models import PlanSchedule, Policy
+from generator.validation import build_model
+from generator.yamlio import load_text
+
+POLICY_OK = """title: 策定方針
+source:
+  title: 出典
+sections:
+  - number: "１"
+    title: 策定の主旨
+"""
+
+
+def validate(model, text, name="strategy/policy.yml"):
+    document, problems = load_text(text, name)
+    assert problems == []
+    return build_model(model, document)
+
+
+def test_valid_document_gives_a_model():
+    instance, problems = validate(Policy, POLICY_OK)
+    assert problems == [] and instance.sections[0].title == "策定の主旨"
+
+
+def test_unknown_field_suggests_the_right_name_at_its_line():
+    instance, problems = validate(Policy, POLICY_OK + "    paragraps:\n      - 本文\n")
+    assert instance is None and len(problems) == 1
+    problem = problems[0]
+    assert (problem.line, problem.column, problem.field) == (7, 5, "sections[0].paragraps")
+    assert "paragraphs" in problem.hint and "書き間違い" in problem.message
+
+
+def test_wrong_type_names_the_value_line_and_the_fix():
+    _, problems = validate(Policy, POLICY_OK.replace('number: "１"', "number: 1"))
+    assert len(problems) == 1
+    assert (problems[0].line, problems[0].field) == (5, "sections[0].number")
+    assert "文字で書いてください" in problems[0].message and '"1"' in problems[0].hint
+
+
+def test_missing_field_points_at_the_parent():
+    _, problems = validate(Policy, POLICY_OK.replace("    title: 策定の主旨\n", ""))
+    assert len(problems) == 1
+    assert problems[0].field == "sections[0].title" and problems[0].line == 5
+    assert "必須の項目「title」" in problems[0].message
+
+
+def test_all_errors_of_a_file_are_collected():
+    text = POLICY_OK.replace('number: "１"', "number: 1").replace("title: 出典", "titel: 出典")
+    _, problems = validate(Policy, text)
+    assert {p.field for p in problems} == {"sections[0].number", "source.titel"}
+
+
+def test_number_written_as_text_is_refused():
+    text = """title: 計画期間
+first_fy: "2015"
+last_fy: 2025
+updated: 2026-11-28
+source: {title: 出典}
+rows:
+  - id: a
+    name: 計画
+    periods:
+      - {label: 第１期, start_fy: 2015, end_fy: 二〇二〇}
+"""
+    _, problems = validate(PlanSchedule, text, "strategy/plan_periods.yml")
+    fields = {p.field: p for p in problems}
+    assert "整数で書いてください" in fields["first_fy"].message and fields["first_fy"].line == 2
+    assert fields["rows[0].periods[0].end_fy"].line == 10
+
+
+def test_bad_identifier_and_date_are_explained():
+    text = """title: 計画期間
+first_fy: 2015
+last_fy: 2025
+updated: 令和8年11月28日
+source: {title: 出典}
+rows:
+  - id: Asaka Strategy
+    name: 計画
+    periods: [{label: 第１期, start_fy: 2015, end_fy: 2020}]
+"""
+    _, problems = validate(PlanSchedule, text, "strategy/plan_periods.yml")
+    fields = {p.field: p for p in problems}
+    assert "年-月-日" in fields["updated"].hint
+    assert "英小文字" in fields["rows[0].id"].hint
+
+
+def test_empty_file_is_reported():
+    document, _ = load_text("", "strategy/policy.yml")
+    instance, problems = build_model(Policy, document)
+    assert instance is None and "空" in problems[0].message
