@@ -48,7 +48,8 @@ def _watch_data(root: Path, stop: threading.Event) -> None:
 
     class Handler(FileSystemEventHandler):
         def on_any_event(self, event):  # noqa: ANN001 - watchdog's signature
-            if not event.is_directory:
+            # Reading the data opens files too: react to real changes only, or loop.
+            if not event.is_directory and event.event_type in ("created", "modified", "deleted", "moved"):
                 changed.set()
 
     observer = Observer()

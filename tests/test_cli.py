@@ -52,3 +52,28 @@ def test_module_entry_point_runs():
     result = subprocess.run([sys.executable, "-m", "generator", "--root", str(REPO), "validate"],
                             capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_serve_watcher_regenerates_when_yaml_changes(project_copy: Path):
+    import threading
+    import time
+
+    from generator.build import GENERATED_DOCS, generate
+    from generator.cli import _watch_data
+
+    generate(project_copy)
+    page = project_copy / GENERATED_DOCS / "strategy/policy.md"
+    stop = threading.Event()
+    watcher = threading.Thread(target=_watch_data, args=(project_copy, stop), daemon=True)
+    watcher.start()
+    try:
+        time.sleep(0.5)
+        policy = project_copy / "strategy/policy.yml"
+        policy.write_text(policy.read_text(encoding="utf-8").replace("title: その他", "title: その他の事項"), encoding="utf-8")
+        deadline = time.monotonic() + 10
+        while "７ その他の事項" not in page.read_text(encoding="utf-8") and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert "７ その他の事項" in page.read_text(encoding="utf-8")
+    finally:
+        stop.set()
+        watcher.join(timeout=5)
