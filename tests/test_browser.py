@@ -13,17 +13,15 @@ elsewhere.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import shutil
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
+from conftest import serve_folder
 from generator.project import load_project
 
 pytestmark = pytest.mark.browser
@@ -53,11 +51,6 @@ STRATEGY = "strategy/"
 def _on_ci() -> bool:
     value = os.environ.get("CI", "")
     return value != "" and value.lower() != "false"
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - signature from the base class
-        pass
 
 
 @dataclass
@@ -135,13 +128,8 @@ def subpath_server(built_site: Path, tmp_path_factory: pytest.TempPathFactory):
     """The built site copied under /seisaku/sousei/ of a local server; yields that URL."""
     www = tmp_path_factory.mktemp("subpath") / "www"
     shutil.copytree(built_site, www / "seisaku" / "sousei")
-    handler = functools.partial(_QuietHandler, directory=str(www))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/seisaku/sousei/"
-    server.shutdown()
-    server.server_close()
+    with serve_folder(www) as url:
+        yield url + "seisaku/sousei/"
 
 
 @pytest.fixture(scope="session")
