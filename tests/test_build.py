@@ -195,3 +195,9 @@ def test_pages_have_meta_descriptions_and_japanese_language(built_site: Path):
         assert '<html lang="ja"' in page
         description = re.search(r'<meta name="description" content="([^"]+)"', page)
         assert description and "朝霞市" in html.unescape(description.group(1))
+
+
+def test_japanese_headings_get_readable_anchors(built_site: Path):
+    page = read_page(built_site, "index.html")
+    ids = {id_ for tag, id_, text in page.headings if text == "読み進める"}
+    assert ids == {"読み進める"}  # not "_1": a link to the heading says what it points at
