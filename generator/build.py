@@ -13,8 +13,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import plotly
-
 from .project import Project, load_project
 from .problems import Report
 from .render import render_all
@@ -23,7 +21,6 @@ BUILD_DIR = "build"
 GENERATED_DOCS = "build/docs"
 SITE_DIR = "site"
 STATIC_DOCS = "docs"  # hand-written assets and pages, copied beside the generated ones
-PLOTLY_TARGET = "assets/vendor/plotly/plotly.min.js"
 
 
 class BuildError(Exception):
@@ -42,15 +39,12 @@ class GenerateResult:
 
 
 def static_files(root: Path) -> dict[str, bytes]:
-    """Hand-written files from docs/ and the vendored Plotly bundle."""
+    """Hand-written files from docs/, including the vendored Plotly bundle."""
     files: dict[str, bytes] = {}
     static_root = root / STATIC_DOCS
     for path in sorted(static_root.rglob("*")):
         if path.is_file():
             files[path.relative_to(static_root).as_posix()] = path.read_bytes()
-    # plotly.js comes pinned inside the plotly Python package (MIT licence).
-    bundle = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-    files[PLOTLY_TARGET] = bundle.read_bytes()
     return files
 
 

@@ -16,13 +16,16 @@ from markupsafe import Markup
 
 from . import eras
 from .charts import figure_json
-from .charts.timeline import plan_period_figure
+from .charts.model import Chart
+from .charts.svg import render_svg
+from .charts.timeline import plan_period_chart
 from .checks import walk_sections
 from .models import PolicySection, Source
 from .project import Project
 from .text import escape_markdown, join_lines, table_cell
 
 FIGURE_DIR = "assets/figures"
+DATA_DIR = "assets/data"
 
 
 def _finalize(value: object) -> Markup:
@@ -52,6 +55,8 @@ def make_environment() -> Environment:
     env.filters["fy_range"] = eras.fiscal_year_range_label
     env.filters["raw_attr"] = lambda value: Markup(str(value).replace('"', "&quot;"))
     env.globals["source_text"] = source_text
+    env.globals["chart_svg"] = chart_svg
+    env.globals["size_label"] = size_label
     env.filters["yaml_str"] = lambda value: Markup(json.dumps(join_lines(str(value)), ensure_ascii=False))
     env.filters["date"] = lambda d: date_label(d.year, d.month, d.day)
     return env
@@ -109,14 +114,33 @@ def section_index(project: Project) -> dict[str, tuple[PolicySection, int]]:
     return found
 
 
-def figures(project: Project) -> dict[str, str]:
-    """Figure JSON files by path inside docs_dir."""
-    return {f"{FIGURE_DIR}/plan-periods.json": figure_json(plan_period_figure(project.plan_periods)) + "\n"}
+def charts(project: Project) -> dict[str, Chart]:
+    """Every chart of the site, by id."""
+    found = [plan_period_chart(project.plan_periods)]
+    return {chart.id: chart for chart in found}
 
 
-def render_pages(project: Project) -> dict[str, str]:
+def chart_files(all_charts: dict[str, Chart]) -> dict[str, str | bytes]:
+    """Figure JSON (for Plotly) and CSV (for readers) of every chart."""
+    files: dict[str, str | bytes] = {}
+    for chart in all_charts.values():
+        files[f"{FIGURE_DIR}/{chart.id}.json"] = figure_json(chart.figure) + "\n"
+        files[f"{DATA_DIR}/{chart.id}.csv"] = chart.table.to_csv()
+    return files
+
+
+def chart_svg(chart: Chart) -> Markup:
+    return Markup(render_svg(chart.figure, title=chart.title, description=chart.summary, chart_id=chart.id))
+
+
+def size_label(data: bytes) -> str:
+    return f"{len(data):,}バイト" if len(data) < 1024 else f"{len(data) / 1024:,.1f}KB"
+
+
+def render_pages(project: Project, all_charts: dict[str, Chart]) -> dict[str, str]:
     env = make_environment()
     context = {
+        "charts": all_charts,
         "project": project,
         "site": project.site,
         "policy": project.policy,
@@ -134,9 +158,10 @@ def render_pages(project: Project) -> dict[str, str]:
 
 def render_all(project: Project) -> dict[str, str | bytes]:
     """Everything generated for docs_dir, keyed by relative path."""
+    all_charts = charts(project)
     files: dict[str, str | bytes] = {}
-    files.update(render_pages(project))
-    files.update(figures(project))
+    files.update(render_pages(project, all_charts))
+    files.update(chart_files(all_charts))
     return files
 
 

@@ -94,9 +94,12 @@ def test_strategy_page_lists_the_national_goals_with_source(built_site: Path):
 
 def test_plan_period_table_and_figure_are_published(built_site: Path):
     text = "".join(read_page(built_site, "strategy/policy/index.html").text)
-    assert "平成27(2015)年度〜令和2(2020)年度" in text  # first Asaka strategy, extended to six years
+    # The first Asaka strategy, extended to six years, as a table row.
+    assert "第１期（改訂版）平成27(2015)年度令和2(2020)年度6" in re.sub(r"\s+", "", text)
     assert (built_site / "assets/figures/plan-periods.json").is_file()
-    assert (built_site / "assets/vendor/plotly/plotly.min.js").is_file()
+    assert (built_site / "assets/data/plan-periods.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert (built_site / "assets/vendor/plotly/plotly-basic.min.js").is_file()
+    assert (built_site / "assets/vendor/plotly/LICENSE.txt").is_file()
 
 
 def test_no_page_loads_anything_from_another_host(built_site: Path):
@@ -173,10 +176,10 @@ def test_yaml_text_is_shown_literally_never_executed(project_copy: Path):
     parser.feed(page)
     visible = "".join(parser.text)
     assert hostile in visible
-    # The pipe stayed inside its cell: every row of the plan table has four cells.
+    # The pipe stayed inside its cell: every row of the plan table has five cells.
     table = re.search(r"<table>.*?計画.*?</table>", page, re.S).group(0)
     rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)
-    assert all(len(re.findall(r"<t[dh]", row)) == 4 for row in rows)
+    assert len(rows) == 7 and all(len(re.findall(r"<t[dh]", row)) == 5 for row in rows)
     assert "後期|基本 計画" in visible or "後期|基本計画" in visible
 
 

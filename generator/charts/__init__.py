@@ -9,9 +9,13 @@ from __future__ import annotations
 import html
 import json
 
-# Okabe–Ito based colours, each ≥ 3:1 against white; bars also carry text labels
-# so that colour is never the only cue.
-PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8F6A00", "#56B4E9")
+# Colours are CSS variables defined per theme in docs/assets/stylesheets/extra.css
+# (each ≥ 3:1 against its background; a test checks it). The static SVG uses them
+# as they are; charts.js resolves them for Plotly and again on a theme switch.
+# Bars also carry text labels and lines carry markers and dashes, so colour is
+# never the only cue.
+PALETTE = tuple(f"var(--chart-{n})" for n in range(1, 7))
+ON_PALETTE = "var(--chart-on)"  # text drawn on a palette colour
 FONT_FAMILY = "system-ui, -apple-system, 'Hiragino Sans', 'Noto Sans CJK JP', 'Yu Gothic', sans-serif"
 
 

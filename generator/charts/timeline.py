@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from ..eras import fiscal_year_label
-from ..models import PlanSchedule
-from . import FONT_FAMILY, PALETTE, plotly_text
+from ..models import PlanSchedule, Source
+from . import FONT_FAMILY, PALETTE, ON_PALETTE, plotly_text
+from .model import Chart, Column, Table
 
 
 def wrap_label(text: str, width: int = 14) -> str:
@@ -38,8 +39,8 @@ def plan_period_figure(schedule: PlanSchedule) -> dict:
             "text": text,
             "textposition": "inside",
             "insidetextanchor": "middle",
-            "textfont": {"color": "#ffffff"},
-            "marker": {"color": colors, "line": {"color": "#ffffff", "width": 2}},
+            "textfont": {"color": ON_PALETTE},
+            "marker": {"color": colors, "line": {"color": "var(--md-default-bg-color)", "width": 2}},
             "hovertext": hover,
             "hoverinfo": "text",
             "showlegend": False,
@@ -64,3 +65,42 @@ def plan_period_figure(schedule: PlanSchedule) -> dict:
         },
         "config": {"displayModeBar": False, "responsive": True, "showSendToCloud": False},
     }
+
+
+def plan_period_table(schedule: PlanSchedule) -> Table:
+    columns = (
+        Column("plan", "計画"),
+        Column("period", "期間"),
+        Column("start", "開始年度", kind="fiscal_year"),
+        Column("end", "終了年度", kind="fiscal_year"),
+        Column("years", "年数", kind="number", unit="年"),
+    )
+    rows = tuple(
+        (row.name, period.label, period.start_fy, period.end_fy, period.end_fy - period.start_fy + 1)
+        for row in schedule.rows
+        for period in row.periods
+    )
+    return Table(columns, rows)
+
+
+def plan_period_chart(schedule: PlanSchedule) -> Chart:
+    sources: list[Source] = [schedule.source]
+    for row in schedule.rows:
+        for period in row.periods:
+            if period.source and period.source not in sources:
+                sources.append(period.source)
+    names = "、".join(row.name for row in schedule.rows)
+    summary = (
+        f"{names}の期間を、{fiscal_year_label(schedule.first_fy)}から"
+        f"{fiscal_year_label(schedule.last_fy)}までの年度の帯で示した図です。"
+    )
+    return Chart(
+        id="plan-periods",
+        title=schedule.title,
+        summary=summary,
+        sources=tuple(sources),
+        updated=schedule.updated,
+        table=plan_period_table(schedule),
+        figure=plan_period_figure(schedule),
+        notes=(schedule.note,) if schedule.note else (),
+    )

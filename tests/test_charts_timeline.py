@@ -52,3 +52,22 @@ def test_same_data_gives_identical_json():
 def test_wrap_label_breaks_lines_and_escapes_each():
     assert wrap_label("あ" * 30, 14) == "あ" * 14 + "<br>" + "あ" * 14 + "<br>" + "ああ"
     assert wrap_label("<" * 3, 2) == "&lt;&lt;<br>&lt;"
+
+
+def test_chart_carries_table_sources_summary_and_date():
+    from generator.charts.timeline import plan_period_chart
+
+    chart = plan_period_chart(schedule())
+    assert chart.id == "plan-periods" and chart.updated.isoformat() == "2026-11-28"
+    assert [c.header for c in chart.table.columns] == ["計画", "期間", "開始年度", "終了年度", "年数（年）"]
+    assert chart.table.rows[0] == ("朝霞市まち・ひと・しごと創生総合戦略", "第１期（改訂版）", 2015, 2020, 6)
+    assert "平成27(2015)年度から令和7(2025)年度" in chart.summary
+    assert chart.sources[0].title == "出典"
+
+
+def test_table_rows_match_figure_bars():
+    from generator.charts.timeline import plan_period_chart
+
+    chart = plan_period_chart(schedule())
+    trace = chart.figure["data"][0]
+    assert [(r[2], r[4]) for r in chart.table.rows] == list(zip(trace["base"], trace["x"]))

@@ -1,0 +1,95 @@
+"""What every chart carries besides its figure: title, unit, sources, date,
+a summary for screen readers, and the table of exactly the data shown."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from ..eras import fiscal_year_label, year_label
+from ..models import Source
+
+ColumnKind = Literal["text", "number", "year", "fiscal_year"]
+
+
+def format_number(value: float | int | None, digits: int = 0) -> str:
+    """Japanese number style: thousands separators, fixed decimals, "−" for negatives."""
+    if value is None:
+        return "－"
+    text = f"{abs(value):,.{digits}f}"
+    return f"−{text}" if value < 0 else text
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    kind: ColumnKind = "text"
+    unit: str = ""
+    digits: int = 0
+
+    @property
+    def header(self) -> str:
+        return f"{self.label}（{self.unit}）" if self.unit else self.label
+
+    def display(self, value: object) -> str:
+        """Text shown in the table (eras for years, separators for numbers)."""
+        if value is None:
+            return "－"
+        if self.kind == "number":
+            return format_number(value, self.digits)  # type: ignore[arg-type]
+        if self.kind == "year":
+            return year_label(int(value))  # type: ignore[arg-type]
+        if self.kind == "fiscal_year":
+            return fiscal_year_label(int(value))  # type: ignore[arg-type]
+        return str(value)
+
+    def machine(self, value: object) -> str:
+        """Text in the CSV: the same value, readable by a program (no separators)."""
+        if value is None:
+            return ""
+        if self.kind == "number":
+            return f"{value:.{self.digits}f}" if self.digits else str(int(value))  # type: ignore[arg-type]
+        return self.display(value)
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[object, ...], ...]
+
+    def __post_init__(self) -> None:
+        for row in self.rows:
+            if len(row) != len(self.columns):
+                raise ValueError(f"row {row!r} has {len(row)} cells for {len(self.columns)} columns")
+
+    def display_rows(self) -> list[list[str]]:
+        return [[c.display(v) for c, v in zip(self.columns, row)] for row in self.rows]
+
+    def to_csv(self) -> bytes:
+        """UTF-8 with BOM, so that Excel opens the Japanese text correctly."""
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow([c.header for c in self.columns])
+        for row in self.rows:
+            writer.writerow([c.machine(v) for c, v in zip(self.columns, row)])
+        return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart ready to render: the figure plus everything a reader needs around it."""
+
+    id: str  # file stem: assets/figures/<id>.json, assets/data/<id>.csv
+    title: str
+    summary: str  # one sentence that says what the chart shows, for screen readers
+    sources: tuple[Source, ...]
+    updated: date
+    table: Table
+    figure: dict
+    unit: str = ""
+    sample: bool = False  # shown with a サンプル badge; blocked by the production gate
+    notes: tuple[str, ...] = field(default_factory=tuple)

@@ -1,0 +1,258 @@
+"""A static SVG of a figure, made at build time.
+
+It is what readers see before Plotly loads, without JavaScript and in print.
+It draws the subset of Plotly's figure schema our chart functions produce:
+bar traces (horizontal or vertical, with `base` and inside text) and scatter
+traces (lines and markers) on linear axes, line shapes and a legend. Colours
+may be `var(--chart-N)` tokens so the image follows the light/dark theme.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from dataclasses import dataclass
+
+WIDTH = 720
+FONT_SIZE = 13
+CHAR_WIDTH = 13  # a Japanese character at FONT_SIZE; Latin is narrower, so this is safe
+DASHES = {"solid": "", "dash": "6 4", "dot": "2 3", "dashdot": "6 3 2 3", "longdash": "10 4"}
+
+
+def _n(value: float) -> str:
+    """Compact, stable number text for coordinates."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def _paint(color: str) -> str:
+    """A colour as a style value (CSS variables are not allowed in SVG attributes)."""
+    return html.escape(color, quote=True)
+
+
+def _lines(label: object) -> list[str]:
+    # Figure text is already escaped for Plotly; <br> is its only markup.
+    return [html.unescape(part) for part in str(label).split("<br>")]
+
+
+def _text(x: float, y: float, label: object, *, anchor: str = "start", extra: str = "") -> str:
+    lines = _lines(label)
+    if len(lines) == 1:
+        return f'<text x="{_n(x)}" y="{_n(y)}" text-anchor="{anchor}"{extra}>{html.escape(lines[0])}</text>'
+    first = y - (len(lines) - 1) * FONT_SIZE * 0.6
+    spans = "".join(
+        f'<tspan x="{_n(x)}" y="{_n(first + i * FONT_SIZE * 1.2)}">{html.escape(line)}</tspan>'
+        for i, line in enumerate(lines)
+    )
+    return f'<text text-anchor="{anchor}"{extra}>{spans}</text>'
+
+
+def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
+    """Round tick values (1, 2, 2.5, 5 × 10^k) covering [low, high]."""
+    if high <= low:
+        return [low]
+    raw = (high - low) / count
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    start = math.floor(low / step) * step
+    ticks, value = [], start
+    while value <= high + step * 1e-9:
+        if value >= low - step * 1e-9:
+            ticks.append(round(value, 10))
+        value += step
+    return ticks
+
+
+def _tick_label(value: float) -> str:
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+@dataclass
+class _Axis:
+    low: float
+    high: float
+    start: float  # pixel of low
+    end: float  # pixel of high
+
+    def __call__(self, value: float) -> float:
+        if self.high == self.low:
+            return self.start
+        return self.start + (value - self.low) / (self.high - self.low) * (self.end - self.start)
+
+
+def _categories(values: list) -> list:
+    seen: list = []
+    for value in values:
+        if value not in seen:
+            seen.append(value)
+    return seen
+
+
+def _value_range(figure: dict, key: str, axis: dict) -> tuple[float, float]:
+    if "range" in axis:
+        return float(axis["range"][0]), float(axis["range"][1])
+    values: list[float] = []
+    for trace in figure["data"]:
+        data = trace.get(key) or []
+        base = trace.get("base")
+        for i, v in enumerate(data):
+            if isinstance(v, (int, float)):
+                b = base[i] if isinstance(base, list) else (base or 0)
+                values.extend([v + b, b] if trace.get("type") == "bar" else [v])
+    values.extend(s[k] for s in figure["layout"].get("shapes", []) for k in (f"{key}0", f"{key}1") if s.get(f"{key}ref", key) == key)
+    if not values:
+        return 0.0, 1.0
+    low, high = min(values), max(values)
+    if axis.get("rangemode") == "tozero":
+        low = min(low, 0)
+    pad = (high - low) * 0.05 or 1
+    return (low if low == 0 else low - pad), high + pad
+
+
+def _color_at(color, index: int, default: str) -> str:
+    if isinstance(color, list):
+        return color[index % len(color)] if color else default
+    return color or default
+
+
+def render_svg(figure: dict, *, title: str, description: str, chart_id: str) -> str:
+    """SVG markup for a figure, sized by the layout height and WIDTH."""
+    layout = figure["layout"]
+    traces = figure["data"]
+    height = float(layout.get("height", 360))
+    xaxis, yaxis = layout.get("xaxis", {}), layout.get("yaxis", {})
+    horizontal = any(t.get("type") == "bar" and t.get("orientation") == "h" for t in traces)
+    legend_items = [t for t in traces if t.get("name") and t.get("showlegend", True)]
+
+    # Category axis (y for horizontal bars) sizes the left margin.
+    categories = _categories([v for t in traces for v in t.get("y", [])]) if horizontal else []
+    longest = max((len(line) for c in categories for line in _lines(c)), default=0)
+    left = min(max(longest * CHAR_WIDTH + 14, 64), 280) if horizontal else 70
+    top = 14 + (22 if legend_items else 0)
+    bottom = 48 if xaxis.get("title") else 30
+    plot_left, plot_right, plot_top, plot_bottom = left, WIDTH - 14, top, height - bottom
+
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart__static" viewBox="0 0 {WIDTH} {_n(height)}" '
+        f'role="img" aria-labelledby="{chart_id}-svg-title {chart_id}-svg-desc" data-search-exclude="" '
+        f'font-size="{FONT_SIZE}" fill="currentColor">',
+        f'<title id="{chart_id}-svg-title">{html.escape(title)}</title>',
+        f'<desc id="{chart_id}-svg-desc">{html.escape(description)}</desc>',
+    ]
+    x_low, x_high = _value_range(figure, "x", xaxis)
+    x = _Axis(x_low, x_high, plot_left, plot_right)
+    if horizontal:
+        band = (plot_bottom - plot_top) / max(len(categories), 1)
+        reverse = yaxis.get("autorange") == "reversed"
+
+        def y_center(category) -> float:
+            index = categories.index(category)
+            index = index if reverse else len(categories) - 1 - index
+            return plot_top + band * (index + 0.5)
+
+        y = None
+    else:
+        y_low, y_high = _value_range(figure, "y", yaxis)
+        y = _Axis(y_low, y_high, plot_bottom, plot_top)
+
+    # Grid and ticks.
+    grid = 'stroke="currentColor" stroke-opacity="0.15"'
+    x_ticks = xaxis.get("tickvals") or nice_ticks(x_low, x_high)
+    x_text = xaxis.get("ticktext") or [_tick_label(v) for v in x_ticks]
+    for value, label in zip(x_ticks, x_text):
+        px = x(value)
+        out.append(f'<line x1="{_n(px)}" x2="{_n(px)}" y1="{_n(plot_top)}" y2="{_n(plot_bottom)}" {grid}/>')
+        out.append(_text(px, plot_bottom + 18, label, anchor="middle"))
+    if horizontal:
+        for category in categories:
+            out.append(_text(plot_left - 8, y_center(category) + 4, category, anchor="end"))
+    else:
+        y_ticks = yaxis.get("tickvals") or nice_ticks(y.low, y.high)
+        y_text = yaxis.get("ticktext") or [_tick_label(v) for v in y_ticks]
+        for value, label in zip(y_ticks, y_text):
+            py = y(value)
+            out.append(f'<line x1="{_n(plot_left)}" x2="{_n(plot_right)}" y1="{_n(py)}" y2="{_n(py)}" {grid}/>')
+            out.append(_text(plot_left - 6, py + 4, label, anchor="end"))
+    out.append(f'<line x1="{_n(plot_left)}" x2="{_n(plot_right)}" y1="{_n(plot_bottom)}" y2="{_n(plot_bottom)}" stroke="currentColor" stroke-opacity="0.5"/>')
+    if xaxis.get("title"):
+        out.append(_text((plot_left + plot_right) / 2, height - 8, xaxis["title"]["text"], anchor="middle"))
+    if yaxis.get("title") and not horizontal:
+        out.append(_text(8, plot_top - 4, yaxis["title"]["text"]))
+
+    # Traces.
+    for trace in traces:
+        marker = trace.get("marker", {})
+        if trace.get("type") == "bar" and horizontal:
+            for i, category in enumerate(trace["y"]):
+                base = trace.get("base", [0] * len(trace["y"]))[i]
+                x0, x1 = x(base), x(base + trace["x"][i])
+                cy, thickness = y_center(category), band * 0.7
+                color = _color_at(marker.get("color"), i, "var(--chart-1)")
+                out.append(f'<rect x="{_n(x0)}" y="{_n(cy - thickness / 2)}" width="{_n(x1 - x0)}" height="{_n(thickness)}" '
+                           f'style="fill:{_paint(color)}" stroke="var(--md-default-bg-color, #fff)" stroke-width="2"/>')
+                if trace.get("text"):
+                    text_color = trace.get("textfont", {}).get("color", "var(--chart-on)")
+                    out.append(_text((x0 + x1) / 2, cy + 4, trace["text"][i], anchor="middle", extra=f' style="fill:{_paint(text_color)}"'))
+        elif trace.get("type") == "bar":
+            xs = trace["x"]
+            spacing = min((b - a for a, b in zip(xs, xs[1:])), default=1) or 1
+            width = abs(x(spacing) - x(0)) * 0.7
+            for i, value in enumerate(trace["y"]):
+                if value is None:
+                    continue
+                base = trace.get("base", [0] * len(xs))[i] if isinstance(trace.get("base"), list) else trace.get("base", 0)
+                y0, y1 = y(base), y(base + value)
+                color = _color_at(marker.get("color"), i, "var(--chart-1)")
+                out.append(f'<rect x="{_n(x(xs[i]) - width / 2)}" y="{_n(min(y0, y1))}" width="{_n(width)}" height="{_n(abs(y1 - y0))}" style="fill:{_paint(color)}"/>')
+        elif trace.get("type") == "scatter":
+            line = trace.get("line", {})
+            color = line.get("color") or marker.get("color") or "var(--chart-1)"
+            points = [(x(a), y(b)) for a, b in zip(trace["x"], trace["y"]) if b is not None]
+            mode = trace.get("mode", "lines+markers")
+            if "lines" in mode and len(points) > 1:
+                dash = DASHES.get(line.get("dash", "solid"), "")
+                dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+                out.append(f'<polyline points="{" ".join(f"{_n(a)},{_n(b)}" for a, b in points)}" fill="none" '
+                           f'style="stroke:{_paint(color)}" stroke-width="{line.get("width", 2.5)}"{dash_attr}/>')
+            if "markers" in mode:
+                out.extend(_marker(a, b, marker.get("symbol", "circle"), color) for a, b in points)
+
+    # Target and baseline lines.
+    for shape in layout.get("shapes", []):
+        if shape.get("type") != "line":
+            continue
+        sx0 = plot_left if shape.get("xref") == "paper" and shape["x0"] == 0 else x(shape["x0"])
+        sx1 = plot_right if shape.get("xref") == "paper" and shape["x1"] == 1 else x(shape["x1"])
+        sy0 = y(shape["y0"]) if y else plot_top
+        sy1 = y(shape["y1"]) if y else plot_bottom
+        dash = DASHES.get(shape.get("line", {}).get("dash", "dash"), "")
+        out.append(f'<line x1="{_n(sx0)}" x2="{_n(sx1)}" y1="{_n(sy0)}" y2="{_n(sy1)}" '
+                   f'style="stroke:{_paint(shape.get("line", {}).get("color", "currentColor"))}" stroke-width="2" stroke-dasharray="{dash}"/>')
+
+    # Legend: swatch with the trace's own dash and marker, so colour is never the only cue.
+    cursor = plot_left
+    for trace in legend_items:
+        color = trace.get("line", {}).get("color") or trace.get("marker", {}).get("color") or "var(--chart-1)"
+        if isinstance(color, list):
+            color = color[0]
+        dash = DASHES.get(trace.get("line", {}).get("dash", "solid"), "")
+        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+        out.append(f'<line x1="{_n(cursor)}" x2="{_n(cursor + 24)}" y1="12" y2="12" style="stroke:{_paint(color)}" stroke-width="3"{dash_attr}/>')
+        out.append(_marker(cursor + 12, 12, trace.get("marker", {}).get("symbol", "circle"), color))
+        out.append(_text(cursor + 30, 16, trace["name"]))
+        cursor += 40 + len(str(trace["name"])) * CHAR_WIDTH
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _marker(x: float, y: float, symbol: str, color: str) -> str:
+    style = f'style="fill:{_paint(color)}"'
+    if symbol == "square":
+        return f'<rect x="{_n(x - 4)}" y="{_n(y - 4)}" width="8" height="8" {style}/>'
+    if symbol == "diamond":
+        return f'<path d="M{_n(x)} {_n(y - 5)}L{_n(x + 5)} {_n(y)}L{_n(x)} {_n(y + 5)}L{_n(x - 5)} {_n(y)}Z" {style}/>'
+    if symbol == "triangle-up":
+        return f'<path d="M{_n(x)} {_n(y - 5)}L{_n(x + 5)} {_n(y + 4)}L{_n(x - 5)} {_n(y + 4)}Z" {style}/>'
+    return f'<circle cx="{_n(x)}" cy="{_n(y)}" r="4" {style}/>'

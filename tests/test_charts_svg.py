@@ -1,0 +1,79 @@
+import re
+import xml.etree.ElementTree as ET
+
+from generator.charts.svg import nice_ticks, render_svg
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def bar_figure():
+    return {
+        "data": [{"type": "bar", "orientation": "h", "y": ["計画A", "計画A", "計画<br>B"], "x": [5, 5, 6], "base": [2015, 2020, 2015],
+                  "text": ["第１期", "第２期", "&lt;b&gt;"], "marker": {"color": ["var(--chart-1)", "var(--chart-2)", "var(--chart-1)"]}}],
+        "layout": {"height": 200, "xaxis": {"range": [2015, 2026], "tickvals": [2015.5, 2025.5], "ticktext": ["2015", "2025"], "title": {"text": "年度"}},
+                   "yaxis": {"autorange": "reversed"}},
+    }
+
+
+def line_figure():
+    return {
+        "data": [
+            {"type": "scatter", "mode": "lines+markers", "name": "実績", "x": [2015, 2020], "y": [100, 141], "line": {"color": "var(--chart-1)"}},
+            {"type": "scatter", "mode": "lines", "name": "推計", "x": [2020, 2060], "y": [141, 120], "line": {"color": "var(--chart-2)", "dash": "dash"}},
+        ],
+        "layout": {"height": 300, "shapes": [{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": 130, "y1": 130, "line": {"dash": "dot"}}]},
+    }
+
+
+def parse(svg: str) -> ET.Element:
+    return ET.fromstring(svg)
+
+
+def test_svg_is_well_formed_accessible_and_out_of_search():
+    svg = render_svg(bar_figure(), title="計画期間", description="期間の図です。", chart_id="plan")
+    root = parse(svg)
+    assert root.get("role") == "img" and root.get("aria-labelledby") == "plan-svg-title plan-svg-desc"
+    assert "data-search-exclude" in svg
+    assert root.find(f"{SVG}title").text == "計画期間" and root.find(f"{SVG}desc").text == "期間の図です。"
+
+
+def test_bars_are_placed_by_base_and_length():
+    root = parse(render_svg(bar_figure(), title="t", description="d", chart_id="c"))
+    rects = root.findall(f"{SVG}rect")
+    assert len(rects) == 3
+    first, second = (float(r.get("x")) for r in rects[:2])
+    assert first < second
+    assert float(rects[2].get("width")) > float(rects[0].get("width"))  # 6 years > 5 years
+    assert "var(--chart-2)" in rects[1].get("style")
+
+
+def test_labels_are_text_not_markup():
+    svg = render_svg(bar_figure(), title="<b>", description="d", chart_id="c")
+    root = parse(svg)
+    texts = ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
+    assert "<b>" in texts  # the escaped bar label shows as the characters
+    assert "計画B" in texts  # <br> split the label into tspans, not markup
+    tspans = [t.text for t in root.iter(f"{SVG}tspan")]
+    assert tspans == ["計画", "B"]
+    assert "<b>" not in svg.replace("&lt;b&gt;", "")
+
+
+def test_lines_markers_dashes_legend_and_target_line():
+    root = parse(render_svg(line_figure(), title="t", description="d", chart_id="c"))
+    polylines = root.findall(f"{SVG}polyline")
+    assert len(polylines) == 2 and polylines[1].get("stroke-dasharray")
+    assert len(root.findall(f"{SVG}circle")) >= 2
+    texts = ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
+    assert "実績" in texts and "推計" in texts
+    dotted = [l for l in root.findall(f"{SVG}line") if l.get("stroke-dasharray") == "2 3"]
+    assert dotted, "the target line is drawn dotted"
+
+
+def test_same_figure_same_svg():
+    assert render_svg(line_figure(), title="t", description="d", chart_id="c") == render_svg(line_figure(), title="t", description="d", chart_id="c")
+
+
+def test_nice_ticks():
+    assert nice_ticks(0, 100) == [0, 20, 40, 60, 80, 100]
+    assert nice_ticks(120000, 145000) == [120000, 125000, 130000, 135000, 140000, 145000]
+    assert nice_ticks(5, 5) == [5]
