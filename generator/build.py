@@ -89,7 +89,15 @@ def generate(root: Path, out: Path | None = None) -> GenerateResult:
     project, report = load_project(root)
     if project is None:
         return GenerateResult(report, [], [])
-    files = all_files(root, project)
+    try:
+        files = all_files(root, project)
+    except BuildError:
+        raise
+    except Exception as exc:  # a template bug must not look like a planner's mistake
+        raise BuildError(
+            "データは正しいのに、ページの生成に失敗しました。開発担当者に連絡してください。"
+            f"（{type(exc).__name__}: {exc}）"
+        ) from exc
     written, removed = sync_tree(out or root / GENERATED_DOCS, files)
     return GenerateResult(report, written, removed)
 

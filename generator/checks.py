@@ -56,6 +56,33 @@ def document_references(site: SiteInfo, policy: Policy) -> Iterator[Finding]:
             yield Finding("site", ("documents", index, "end_fy"), "end_fy が start_fy より前になっています。")
 
 
+# What the page templates rely on, beyond what the models require.
+REQUIRED_DOCUMENTS = {"strategy": ("start_fy", "end_fy"), "population-vision": ("horizon_year",)}
+REQUIRED_POLICY_SECTIONS = ("approach-national-prefecture", "approach-comprehensive-plan")
+
+
+def required_content(site: SiteInfo, policy: Policy) -> Iterator[Finding]:
+    documents = {d.id: (i, d) for i, d in enumerate(site.documents)}
+    for document_id, fields in REQUIRED_DOCUMENTS.items():
+        if document_id not in documents:
+            yield Finding("site", ("documents",), f"id「{document_id}」の文書がありません。ホームページと概要ページで使います。",
+                          f"documents に id: {document_id} の項目を戻してください。")
+            continue
+        index, document = documents[document_id]
+        for field in fields:
+            if getattr(document, field) is None:
+                yield Finding("site", ("documents", index), f"文書「{document.name}」に {field} がありません。",
+                              f"{field}: （西暦の年または年度）を追加してください。")
+    sections = {section.id: (path, section) for path, section in walk_sections(policy.sections) if section.id}
+    for section_id in REQUIRED_POLICY_SECTIONS:
+        if section_id not in sections:
+            yield Finding("policy", ("sections",), f"id「{section_id}」の節がありません。総合戦略の概要ページで引用します。",
+                          "節の id を元に戻してください。")
+        elif not sections[section_id][1].paragraphs:
+            yield Finding("policy", sections[section_id][0] + ("paragraphs",), f"節「{section_id}」に本文（paragraphs）がありません。",
+                          "総合戦略の概要ページで引用するため、本文を書いてください。")
+
+
 def plan_periods_in_range(schedule: PlanSchedule) -> Iterator[Finding]:
     if schedule.last_fy < schedule.first_fy:
         yield Finding("plan_periods", ("last_fy",), "last_fy（表の最後の年度）が first_fy より前になっています。")
@@ -99,5 +126,6 @@ def national_goals_unique(strategy: NationalStrategy) -> Iterator[Finding]:
 def run_all(models: dict[str, BaseModel]) -> Iterator[Finding]:
     yield from unique_policy_ids(models["policy"])
     yield from document_references(models["site"], models["policy"])
+    yield from required_content(models["site"], models["policy"])
     yield from plan_periods_in_range(models["plan_periods"])
     yield from national_goals_unique(models["national_framework"])

@@ -62,7 +62,11 @@ def _watch_data(root: Path, stop: threading.Event) -> None:
             if changed.wait(0.3):
                 time.sleep(0.2)  # let an editor finish writing
                 changed.clear()
-                result = generate(root)
+                try:
+                    result = generate(root)
+                except BuildError as exc:
+                    print(exc, flush=True)
+                    continue
                 if result.report.ok:
                     print(f"再生成しました（{len(result.written)} 件更新）。", flush=True)
                 else:

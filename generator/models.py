@@ -1,7 +1,8 @@
 """Typed models: the single definition of every data file.
 
-JSON Schema for editors and the planners' field reference are generated from
-these classes, so every field carries a Japanese description (a test enforces it).
+They are meant to be the source of the JSON Schema for editors and of the
+planners' field reference (planner-workflow issue), so every field carries a
+Japanese description (a test enforces it).
 """
 
 from __future__ import annotations
@@ -9,12 +10,19 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
+from pydantic_core import PydanticCustomError
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from .text import join_lines
 
+def _not_blank(text: str) -> str:
+    if not text:  # after joining: "　" (a full-width space) alone is blank too
+        raise PydanticCustomError("string_too_short", "空になっています。")
+    return text
+
+
 # Text a planner writes: one paragraph; hard line breaks are joined away.
-Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(join_lines)]
+Text = Annotated[str, AfterValidator(join_lines), AfterValidator(_not_blank)]
 # Stable, URL-safe identifiers (used in anchors, links and cross-references).
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 FiscalYear = Annotated[int, Field(ge=1900, le=2100)]
@@ -38,6 +46,10 @@ class Source(Model):
     section: Text | None = Field(None, description="出典の中の該当箇所（章・ページなど）。", examples=["１ 策定の主旨"])
     published: Date | None = Field(None, description="出典の発行日・決定日（例: 2019-12-20）。")
     note: Text | None = Field(None, description="出典についての補足。")
+    needs_check: bool = Field(
+        False,
+        description="一次資料（国・市の原文）でまだ確かめていない出典なら true。ページに「要確認」と表示されます。",
+    )
 
 
 # --- The formulation policy (策定方針) -------------------------------------------------
@@ -100,7 +112,7 @@ class PlanSchedule(Model):
     first_fy: FiscalYear = Field(description="表の最初の年度（西暦）。", examples=[2015])
     last_fy: FiscalYear = Field(description="表の最後の年度（西暦）。", examples=[2025])
     source: Source = Field(description="表の出典。")
-    updated: Date = Field(description="このデータの更新日（例: 2026-11-28）。")
+    updated: Date = Field(description="このデータ（表）を更新した日（例: 2026-11-28）。出典の日付ではありません。")
     note: Text | None = Field(None, description="表の注記。")
     rows: list[PlanRow] = Field(min_length=1, description="計画ごとの行。")
 
@@ -152,3 +164,7 @@ class SiteInfo(Model):
     city: Text = Field(description="自治体名。", examples=["朝霞市"])
     site_title: Text = Field(description="サイトの題名。")
     documents: list[PublishedDocument] = Field(min_length=1, description="このサイトが公開する文書。")
+
+    def document(self, document_id: str) -> PublishedDocument:
+        """A document by id (checks.required_content guarantees the ones pages use)."""
+        return next(d for d in self.documents if d.id == document_id)

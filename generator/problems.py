@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from pathlib import Path
 
 
 class Severity(str, Enum):
@@ -88,11 +87,3 @@ class Report:
         if self.errors:
             summary += "。エラーを直すまでサイトは更新されません。"
         return f"{body}\n\n{summary}"
-
-
-def relative_name(path: Path, root: Path) -> str:
-    """The path a planner sees in the repository (forward slashes)."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()

@@ -7,9 +7,9 @@ explicitly by being `Markup`.
 
 from __future__ import annotations
 
+import html
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -87,8 +87,12 @@ def source_text(source: Source) -> Markup:
     if source.note:
         parts.append(escape_markdown(source.note))
     text = "、".join(parts)
+    if source.needs_check:
+        text += "【要確認】"
     if source.url:
-        text += f" <{source.url}>"
+        # Our own <a>: an autolink (<url>) inside raw HTML would become a tag.
+        href = html.escape(source.url, quote=True)
+        text += f' <a href="{href}">{escape_markdown(source.url)}</a>'
     return Markup(text)
 
 
@@ -163,7 +167,3 @@ def render_all(project: Project) -> dict[str, str | bytes]:
     files.update(render_pages(project, all_charts))
     files.update(chart_files(all_charts))
     return files
-
-
-def template_dir() -> Path:
-    return Path(__file__).parent / "templates"

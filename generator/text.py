@@ -14,16 +14,17 @@ import unicodedata
 # Characters with meaning anywhere in a line: Markdown emphasis, code and links,
 # raw HTML, attr_list ({: }), tables (|), pymdownx (==mark==, ^^ins^^, ~~del~~).
 # Escaping [ and ] also disarms ( ) and ! of links and images.
-_SPECIAL = "\\`*_[]{}<>|~^=&"
+_SPECIAL = "\\`*_[]{}<>|~^=&#!"
 _ENTITIES = {ch: f"&#{ord(ch)};" for ch in _SPECIAL}
 _ENTITIES["&"] = "&amp;"
 _ENTITIES["<"] = "&lt;"
 _ENTITIES[">"] = "&gt;"
 _TRANSLATION = str.maketrans(_ENTITIES)
 
-_LINE_BREAK_RE = re.compile(r"[ \t]*\r?\n[ \t]*")
+# Every character Python-Markdown or a browser may treat as a line break.
+_LINE_BREAK_RE = re.compile(r"[ \t]*(?:\r\n|[\r\n\v\f\x85\u2028\u2029])[ \t]*")
 # What makes a line a heading, list, quote or rule when it starts a paragraph.
-_BLOCK_START_RE = re.compile(r"^([#+\-]|\d+[.)](?=\s|$))")
+_BLOCK_START_RE = re.compile(r"^([+\-?:]|\d+[.)](?=\s|$))")
 
 
 def _is_wide(char: str) -> bool:

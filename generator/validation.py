@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import re
+import unicodedata
 import types
 import typing
 from typing import Any
@@ -13,6 +15,7 @@ from .eras import parse_era_year
 from .problems import Problem
 from .yamlio import Document, format_path
 
+_ERA_START = re.compile(r"^(明治|大正|昭和|平成|令和|[MTSHRmtshr]\d)")
 _TYPE_NAMES = {bool: "真偽値（true/false）", int: "整数", float: "小数", str: "文字", list: "一覧", dict: "項目の組", type(None): "空の値"}
 
 
@@ -71,10 +74,14 @@ def _explain(error: dict, model: type[BaseModel]) -> tuple[str, str]:
     if kind in ("int_type", "int_parsing", "int_from_float"):
         message = f"整数で書いてください（今は{_kind(value)}「{value}」です）。"
         if isinstance(value, str):
-            try:  # a planner wrote an era year where a Western year is expected
-                return message, f"年・年度は西暦で書きます。「{value}」なら {parse_era_year(value)} と書いてください。"
-            except ValueError:
-                pass
+            half_width = unicodedata.normalize("NFKC", value).replace(",", "")
+            if half_width.isdigit():
+                return message, f"数字は半角で、桁区切りのカンマなしで書いてください（{int(half_width)}）。"
+            if _ERA_START.match(half_width):
+                try:  # a planner wrote an era year where a Western year is expected
+                    return message, f"年・年度は西暦で書きます。「{value}」なら {parse_era_year(value)} と書いてください。"
+                except ValueError as reason:
+                    return message, f"{reason} 年・年度は西暦で書いてください。"
         return message, "数字だけを書き、引用符・単位・桁区切りのカンマは付けないでください。"
     if kind in ("float_type", "float_parsing"):
         return f"数値で書いてください（今は{_kind(value)}「{value}」です）。", "数字だけを書き、引用符・単位・桁区切りのカンマは付けないでください。"
@@ -100,7 +107,8 @@ def _explain(error: dict, model: type[BaseModel]) -> tuple[str, str]:
     if kind == "literal_error":
         return f"「{value}」はここでは使えません。", f"次のどれかを書いてください: {ctx.get('expected')}"
     if kind.startswith("date_"):
-        return f"日付として読めません（「{value}」）。", "2021-04-01 のように 年-月-日 の形で書いてください。"
+        return (f"日付として読めません（「{value}」）。",
+                "2021-04-01 のように 年-月-日 の形で、実在する日付を書いてください（西暦、半角数字）。")
     if kind == "value_error":
         return str(ctx.get("error", error["msg"])), ""
     return f"値が正しくありません（{error['msg']}）。", ""

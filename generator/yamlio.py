@@ -90,6 +90,7 @@ class _Converter:
         self.problems: list[Problem] = []
         self.value_marks: dict[Path_, tuple[int, int]] = {}
         self.key_marks: dict[Path_, tuple[int, int]] = {}
+        self._open: set[int] = set()  # nodes being converted: an alias to one is a cycle
 
     def problem(self, node: yaml.Node, path: Path_, message: str, hint: str) -> None:
         line, column = _mark(node)
@@ -97,13 +98,20 @@ class _Converter:
 
     def convert(self, node: yaml.Node, path: Path_) -> Any:
         self.value_marks.setdefault(path, _mark(node))
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != _SEQ:
-                self._unsupported_tag(node, path)
-            return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
-        return self._scalar(node, path)
+        if id(node) in self._open:
+            self.problem(node, path, "別名（*）が自分自身を含んでいます。", "「&」と「*」を使わず、値をそのまま書いてください。")
+            return None
+        self._open.add(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self._mapping(node, path)
+            if isinstance(node, yaml.SequenceNode):
+                if node.tag != _SEQ:
+                    self._unsupported_tag(node, path)
+                return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
+            return self._scalar(node, path)
+        finally:
+            self._open.discard(id(node))
 
     def _unsupported_tag(self, node: yaml.Node, path: Path_) -> None:
         self.problem(
@@ -122,6 +130,13 @@ class _Converter:
                 self.problem(key_node, path, "項目名（キー）に一覧や入れ子は使えません。", "「項目名: 値」の形で書いてください。")
                 continue
             key = key_node.value
+            if key != key.strip():
+                self.problem(
+                    key_node, path + (key,),
+                    f"項目名「{key}」の前後に空白（全角スペースなど）があります。",
+                    "行頭の字下げは半角スペースだけにし、項目名の前後の全角スペースを消してください。",
+                )
+                key = key.strip()
             if key == "<<" and not key_node.style:
                 self.problem(key_node, path + (key,), "マージキー「<<」は使えません。", "必要な項目をそのまま書き写してください。")
                 continue
@@ -221,8 +236,29 @@ _SYNTAX_HINTS = (
 )
 
 
+_KEY = r"^[ \u3000]*(?:- )?[^\s:#\"'：\u3000][^:#\"'：\u3000]*"
+_FULL_WIDTH_MISTAKES = (
+    (re.compile(r"^ *\u3000"), "字下げに全角スペースが使われています。", "行頭の全角スペースを半角スペースに置き換えてください。"),
+    (re.compile(_KEY + "："), "項目名の後のコロンが全角の「：」になっています。", "「：」を半角の「: 」（コロンと半角スペース）に直してください。"),
+    (re.compile(_KEY + r":\u3000"), "「:」の後が全角スペースになっています。", "「:」の後を半角スペースにしてください。"),
+)
+
+
+def _full_width_problems(text: str, name: str) -> list[Problem]:
+    """Japanese-keyboard slips that break YAML, found where they are typed."""
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        for pattern, message, hint in _FULL_WIDTH_MISTAKES:
+            if pattern.match(line):
+                problems.append(Problem(name, number, None, "", message, hint))
+                break
+    return problems
+
+
 def _syntax_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
+    if exc.context and "quoted scalar" in exc.context and exc.context_mark:
+        mark = exc.context_mark  # where the unclosed quote opened, not the end of the file
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
     detail = f"{exc.context or ''} {exc.problem or ''}".strip()
@@ -242,7 +278,8 @@ def load_text(text: str, name: str) -> tuple[Document | None, list[Problem]]:
     try:
         node = yaml.compose(text, Loader=_NodeLoader)
     except yaml.MarkedYAMLError as exc:
-        if problems:  # the tab report already says what is wrong and where
+        problems += _full_width_problems(text, name)
+        if problems:  # these say more precisely what is wrong and where
             return None, problems
         return None, [_syntax_problem(exc, name)]
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare

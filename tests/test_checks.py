@@ -59,3 +59,15 @@ def test_national_goal_numbers_are_unique_per_kind():
     strategy = NationalStrategy(name="n", decided_on="2019-12-20", start_fy=2020, end_fy=2024, goals=goals, sources=[SOURCE])
     found = list(checks.national_goals_unique(strategy))
     assert [f.path for f in found] == [("goals", 0, "number"), ("goals", 1, "number")]
+
+
+def test_content_the_pages_rely_on_is_required():
+    site = SiteInfo(city="朝霞市", site_title="t", documents=[
+        PublishedDocument(id="strategy", name="戦略", short_name="s", described_in="a", period_in="a"),
+    ])
+    found = list(checks.required_content(site, policy(PolicySection(id="approach-comprehensive-plan", number="１", title="x"))))
+    messages = [f.message for f in found]
+    assert any("start_fy" in m for m in messages) and any("end_fy" in m for m in messages)
+    assert any("population-vision" in m for m in messages)
+    assert any("approach-national-prefecture" in m for m in messages)
+    assert any("本文（paragraphs）がありません" in m for m in messages)

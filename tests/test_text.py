@@ -30,6 +30,9 @@ def test_join_lines_keeps_a_space_between_latin_words():
         "- 箇条書きではない",
         "==mark== ~~del~~ ^^ins^^",
         "{: .class #id }",
+        '!!! danger "警告"',
+        "??? note",
+        "見出しの後の #",
     ],
 )
 def test_escaped_text_renders_literally(text):
@@ -39,6 +42,13 @@ def test_escaped_text_renders_literally(text):
     import html as html_module
 
     assert html_module.unescape(html[3:-4]) == text
+
+
+@pytest.mark.parametrize("breaker", ["\r", "\u2028", "\u2029", "\x85", "\v", "\f"])
+def test_every_kind_of_line_break_is_joined(breaker):
+    text = f"本文{breaker}# 見出し{breaker}!!! danger"
+    html = to_html(escape_markdown(text))
+    assert html.count("<") == 2 and "<h1" not in html
 
 
 def test_table_cell_cannot_break_a_table():

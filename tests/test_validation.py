@@ -89,3 +89,31 @@ def test_empty_file_is_reported():
     document, _ = load_text("", "strategy/policy.yml")
     instance, problems = build_model(Policy, document)
     assert instance is None and "空" in problems[0].message
+
+
+def _periods_with(value: str):
+    text = f"""title: 計画期間
+first_fy: {value}
+last_fy: 2025
+updated: 2026-11-28
+source: {{title: 出典}}
+rows: [{{id: a, name: 計画, periods: [{{label: 第１期, start_fy: 2015, end_fy: 2020}}]}}]
+"""
+    _, problems = validate(PlanSchedule, text, "strategy/plan_periods.yml")
+    [problem] = problems
+    return problem
+
+
+def test_full_width_digits_get_the_half_width_number():
+    assert "(2015)" in _periods_with("２０１５").hint.replace("（", "(").replace("）", ")")
+    assert "2021" in _periods_with('"2,021"').hint
+
+
+def test_impossible_era_year_explains_why():
+    hint = _periods_with("平成33年度").hint
+    assert "平成" in hint and "西暦" in hint
+
+
+def test_blank_text_is_refused_even_when_full_width():
+    _, problems = validate(Policy, POLICY_OK.replace("title: 策定の主旨", 'title: "　"'))
+    assert [p.field for p in problems] == ["sections[0].title"] and "空" in problems[0].message

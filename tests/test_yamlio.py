@@ -110,3 +110,28 @@ def test_utf16_is_reported(tmp_path: Path):
 def test_empty_document_has_no_data():
     document, problems = load_text("# only a comment\n", "x.yml")
     assert problems == [] and document.data is None
+
+
+def test_self_referencing_alias_is_reported_not_a_crash():
+    document, problems = load_text("a: &x [1, *x]\n", "x.yml")
+    assert any("自分自身" in p.message for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("a: 1\ncity：朝霞市\nb: 2\n", 2, "全角の「：」"),
+        ("a: 1\ncity:\u3000朝霞市\nb: 2\n", 2, "全角スペース"),
+        ("a:\n  x: 1\n\u3000 y: 2\n", 3, "全角スペース"),
+        ("a: 1\nb: \"open\nc: 2\nd: 3\n", 2, "引用符"),
+    ],
+)
+def test_japanese_keyboard_slips_are_located_on_their_line(text, line, words):
+    _, problems = load_text(text, "x.yml")
+    assert problems and problems[0].line == line
+    assert words in problems[0].message + problems[0].hint
+
+
+def test_full_width_colon_inside_a_value_is_fine():
+    document, problems = load_text("title: 期間：5年\n", "x.yml")
+    assert problems == [] and document.data == {"title": "期間：5年"}
