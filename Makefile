@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: site validate serve test chromium clean
+.PHONY: site validate serve test chromium clean bench
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -32,3 +32,8 @@ test: $(STAMP) chromium
 
 clean:
 	rm -rf build site
+
+# Build time, bytes transferred and Lighthouse scores → BENCHMARKS.md (not a test).
+bench: $(STAMP) chromium
+	cd tools/bench && npm ci --no-audit --no-fund --silent
+	$(BIN)/python scripts/bench.py

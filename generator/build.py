@@ -115,19 +115,29 @@ def source_date_epoch(root: Path) -> str:
         return "0"
 
 
-def mkdocs_build(root: Path, site_dir: Path) -> None:
-    """Run `mkdocs build --strict` into a fresh folder, then swap it into place."""
-    staging = root / BUILD_DIR / "site.new"
-    if staging.exists():
-        shutil.rmtree(staging)
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=source_date_epoch(root))
-    # No --quiet: it raises the log level past WARNING, and --strict then counts nothing.
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict",
-               "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(staging)]
-    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
-    if result.returncode != 0:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise BuildError("MkDocs のビルドに失敗しました。site/ は前の版のままです。\n" + result.stderr + result.stdout)
+class EngineProcess:
+    """A warm `generator.engine` process, started before the data is validated."""
+
+    def __init__(self, root: Path, staging: Path):
+        (root / GENERATED_DOCS).mkdir(parents=True, exist_ok=True)  # the engine checks it exists
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=source_date_epoch(root))
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "generator.engine", str(root / "mkdocs.yml"), str(staging)],
+            cwd=root, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+
+    def build(self) -> None:
+        out, err = self.process.communicate("build\n")
+        if self.process.returncode != 0:
+            raise BuildError("MkDocs のビルドに失敗しました。site/ は前の版のままです。\n" + err + out)
+
+    def cancel(self) -> None:
+        if self.process.poll() is None:
+            self.process.communicate("cancel\n")
+
+
+def swap_in(staging: Path, site_dir: Path, root: Path) -> None:
+    """Replace site_dir by the freshly built folder in two renames."""
     previous = root / BUILD_DIR / "site.old"
     if previous.exists():
         shutil.rmtree(previous)
@@ -139,8 +149,18 @@ def mkdocs_build(root: Path, site_dir: Path) -> None:
 
 def build(root: Path, site_dir: Path | None = None) -> Report:
     """The whole pipeline. Raises BuildError (site untouched) when anything fails."""
-    result = generate(root)
-    if not result.report.ok:
-        raise InvalidData(result.report.format())
-    mkdocs_build(root, site_dir or root / SITE_DIR)
+    staging = root / BUILD_DIR / "site.new"
+    if staging.exists():
+        shutil.rmtree(staging)
+    engine = EngineProcess(root, staging)
+    try:
+        result = generate(root)
+        if not result.report.ok:
+            raise InvalidData(result.report.format())
+        engine.build()
+    except BaseException:
+        engine.cancel()
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    swap_in(staging, site_dir or root / SITE_DIR, root)
     return result.report

@@ -67,3 +67,20 @@ def site_server(built_site: Path):
     """The built site on a local server; yields its base URL."""
     with serve_folder(built_site) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def instant_site_server(tmp_path_factory: pytest.TempPathFactory):
+    """The real data built for the exact origin that serves it; yields its base URL.
+
+    Material's instant navigation only engages when site_url matches the page's
+    origin, so the port is bound first (serve_folder binds before it yields) and
+    the site is then built with SITE_URL set to that address.
+    """
+    root = tmp_path_factory.mktemp("instant") / "project"
+    with serve_folder(root / "site") as url:
+        copy_project(root)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("SITE_URL", url)
+            build(root)
+        yield url

@@ -1,10 +1,14 @@
 """The built site driven in a real browser (Debian chromium through Playwright).
 
 These tests check what only a browser can see: scripts run without errors, no
-request leaves the local server, the chart is drawn (and replaced by its table
-without JavaScript), search finds Japanese words, the site works under a
-sub-path, the dark palette can be chosen and a phone-width page does not
-scroll sideways.
+request leaves the local server, search finds Japanese words, the site works
+under a sub-path, the dark palette can be chosen and a phone-width page does not
+scroll sideways; and the chart platform: each chart is a static SVG until the
+reader interacts with the page near it, then plotly.js (served locally, never on
+pages without charts) draws it; it survives Material's instant navigation and
+back/forward, follows the dark palette, fits a phone, prints as the static SVG,
+and its CSV download holds exactly the data of its table (which is all a reader
+without JavaScript needs).
 
 Chromium is never downloaded: the tests use the executable in CHROMIUM_PATH
 (default /usr/bin/chromium). Without it they fail on CI and are skipped
@@ -13,11 +17,15 @@ elsewhere.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 
@@ -41,8 +49,12 @@ CHROMIUM_ARGS = [
 # Milliseconds; generous for a slow CI machine, small enough to keep the file quick.
 TIMEOUT = 15_000
 PLOTLY_SVG = ".chart__plot .main-svg"
+PLOTLY_BUNDLE = "plotly-basic.min.js"
+STATIC_SVG = "svg.chart__static"
 POLICY = "strategy/policy/"
 STRATEGY = "strategy/"
+CHART_PAGES = pytest.mark.parametrize("path", [POLICY, STRATEGY], ids=["policy", "strategy"])
+UTF8_BOM = b"\xef\xbb\xbf"
 
 
 # --------------------------------------------------------------------------- helpers
@@ -76,6 +88,123 @@ class Watch:
 
     def failed_responses(self) -> list[tuple[int, str]]:
         return [(status, url) for status, url in self.responses if status >= 400]
+
+
+def assert_clean(watch: Watch, base_url: str, where: str = "") -> None:
+    """No console errors, no uncaught exceptions, no other host, no error response."""
+    assert watch.console_errors == [], f"console errors{where}: {watch.console_errors}"
+    assert watch.page_errors == [], f"uncaught exceptions{where}: {watch.page_errors}"
+    assert watch.requests, "no request recorded at all: the request listener is not working"
+    assert watch.foreign_requests(base_url) == [], f"requests to other hosts{where}: {watch.foreign_requests(base_url)}"
+    assert watch.failed_responses() == [], f"error responses{where}: {watch.failed_responses()}"
+
+
+def plotly_requests(watch: Watch) -> list[str]:
+    return [url for url in watch.requests if PLOTLY_BUNDLE in url]
+
+
+def draw_chart(page, watch: Watch | None = None, index: int = 0):
+    """Bring chart `index` into view and interact, as a reader would; returns Plotly's SVG.
+
+    charts.js loads Plotly only after an interaction (scroll, pointer, key...)
+    while a chart frame is near the viewport.
+    """
+    figure = page.locator("figure.chart").nth(index)
+    frame = figure.locator(".chart__frame")
+    frame.scroll_into_view_if_needed()
+    box = frame.bounding_box()
+    assert box, "the chart frame has no box"
+    x, y = box["x"] + box["width"] / 2, max(box["y"], 0) + 5
+    page.mouse.move(x - 20, y)
+    page.mouse.move(x + 20, y + 5)
+    svg = figure.locator(PLOTLY_SVG).first
+    try:
+        svg.wait_for(state="visible")
+        figure.locator('.chart__plot[data-state="drawn"]').wait_for(state="attached")
+    except Exception as error:  # Playwright's TimeoutError: say what the page did instead
+        state = figure.locator(".chart__plot").evaluate(
+            "slot => ({state: slot.dataset.state || null, frame: slot.parentElement.className,"
+            " plotly: typeof window.Plotly})"
+        )
+        details = f"slot {state}"
+        if watch is not None:
+            details += (f"; plotly requests {plotly_requests(watch)}; failed responses {watch.failed_responses()};"
+                        f" console errors {watch.console_errors}")
+        raise AssertionError(f"the chart was not drawn on {page.url}: {details}") from error
+    return svg
+
+
+def has_plotly_style(page) -> bool:
+    return page.evaluate(
+        """() => {
+            const style = document.getElementById("plotly.js-style-global");
+            return style !== null && style.tagName === "STYLE" && style.parentNode === document.head;
+        }"""
+    )
+
+
+def switch_to_dark(page) -> None:
+    """Click Material's palette toggle (auto → light → dark) until the page is dark."""
+    body = page.locator("body")
+    toggle = page.locator('form[data-md-component="palette"] label.md-header__button[for^="__palette"]:visible')
+    for _ in range(page.locator('input[name="__palette"]').count()):
+        if body.get_attribute("data-md-color-scheme") == "slate":
+            break
+        assert toggle.count() == 1, f"expected exactly one visible palette toggle, found {toggle.count()}"
+        toggle.click()
+    page.wait_for_selector('body[data-md-color-scheme="slate"]')
+
+
+def rgb(colour: str) -> tuple[int, int, int]:
+    """#rgb, #rrggbb or rgb()/rgba() → (r, g, b)."""
+    text = colour.strip().lower()
+    if match := re.fullmatch(r"#([0-9a-f]{3})", text):
+        return tuple(int(c * 2, 16) for c in match.group(1))  # type: ignore[return-value]
+    if match := re.fullmatch(r"#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})", text):
+        return tuple(int(c, 16) for c in match.groups())  # type: ignore[return-value]
+    if match := re.fullmatch(r"rgba?\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*(?:,\s*[\d.]+\s*)?\)", text):
+        return tuple(int(c) for c in match.groups())  # type: ignore[return-value]
+    raise AssertionError(f"not a colour: {colour!r}")
+
+
+FIRST_BAR_FILL = """slot => {
+    const bar = slot.querySelector(".bars path, .point path");
+    return bar ? getComputedStyle(bar).fill : null;
+}"""
+CHART_1 = '() => getComputedStyle(document.body).getPropertyValue("--chart-1").trim()'
+
+
+def csv_rows(page, figure) -> tuple[bytes, list[list[str]]]:
+    """The chart's CSV download, fetched from its link: raw bytes and parsed rows."""
+    link = figure.locator("a[download]")
+    assert link.count() == 1, "the chart has no CSV download link"
+    href = link.get_attribute("href")
+    assert href and href.endswith(".csv"), f"the download link is not a CSV: {href!r}"
+    response = page.request.get(urljoin(page.url, href))
+    assert response.ok, f"the CSV download failed: {response.status} {response.url}"
+    body = response.body()
+    return body, list(csv.reader(io.StringIO(body.decode("utf-8-sig"), newline="")))
+
+
+TABLE_CELLS = """details => {
+    const table = details.querySelector("table");
+    if (!table) return null;
+    const text = cell => cell.textContent.trim();
+    return {
+        header: [...table.querySelectorAll("thead th")].map(text),
+        rows: [...table.querySelectorAll("tbody tr")].map(row => [...row.querySelectorAll("td")].map(text)),
+    };
+}"""
+NUMBER = re.compile(r"[−-]?\d{1,3}(?:,\d{3})*(?:\.\d+)?")
+
+
+def machine_cell(text: str) -> str:
+    """A table cell as the CSV writes it: numbers without separators, "－" (no value) empty."""
+    if text == "－":
+        return ""
+    if NUMBER.fullmatch(text):
+        return text.replace(",", "").replace("−", "-")
+    return text
 
 
 # --------------------------------------------------------------------------- fixtures
@@ -147,52 +276,184 @@ def test_page_loads_cleanly_and_stays_local(new_page, site_server, path):
     page, watch = new_page()
     page.goto(site_server + path, wait_until="load")
     page.wait_for_load_state("networkidle")
-    if page.locator(".chart__plot[data-figure]").count():
-        # Let the chart (Plotly + figure JSON) finish, so its requests are seen too.
-        page.wait_for_selector(PLOTLY_SVG)
+    for index in range(page.locator("figure.chart").count()):
+        # Draw every chart (Plotly + figure JSON), so its requests are seen too.
+        draw_chart(page, watch, index)
+    page.wait_for_load_state("networkidle")
     assert page.locator(".md-header").count() == 1, "the Material page did not render"
-    assert watch.console_errors == [], f"console errors on /{path}: {watch.console_errors}"
-    assert watch.page_errors == [], f"uncaught exceptions on /{path}: {watch.page_errors}"
-    assert watch.requests, "no request recorded at all: the request listener is not working"
-    assert watch.foreign_requests(site_server) == [], f"/{path} contacted other hosts"
-    assert watch.failed_responses() == [], f"/{path} got error responses"
+    assert_clean(watch, site_server, f" on /{path}")
 
 
 def test_policy_page_shows_every_chapter_heading(new_page, site_server, policy_data):
     expected = [(section.number, section.title) for section in policy_data.sections]
     assert len(expected) == 7, f"the policy data should have seven chapters, has {len(expected)}"
-    page, _ = new_page()
+    page, watch = new_page()
     page.goto(site_server + POLICY)
-    page.wait_for_load_state("networkidle")  # let the chart's script finish before the page closes
+    page.wait_for_load_state("networkidle")
     headings = [text.strip() for text in page.locator("article h2").all_inner_texts()]
     missing = [
         f"{number} {title}" for number, title in expected
         if not any(number in heading and title in heading for heading in headings)
     ]
     assert not missing, f"chapter headings missing from the policy page: {missing}; h2 found: {headings}"
+    assert_clean(watch, site_server)
 
 
-@pytest.mark.parametrize("path", [POLICY, STRATEGY], ids=["policy", "strategy"])
-def test_plan_period_chart_is_drawn(new_page, site_server, path):
+@CHART_PAGES
+def test_chart_is_static_until_the_reader_interacts_then_drawn(new_page, site_server, path):
     page, watch = new_page()
     page.goto(site_server + path)
-    svg = page.wait_for_selector(PLOTLY_SVG, state="visible")
+    page.wait_for_load_state("networkidle")
+    figure = page.locator("figure.chart").first
+    assert figure.count() == 1, f"/{path} has no chart"
+    # Before any interaction: the build-time SVG, and plotly.js not even requested.
+    assert figure.locator(STATIC_SVG).is_visible(), "the static SVG is not shown before interaction"
+    assert not figure.locator(".chart__plot").is_visible(), "the empty Plotly slot is shown before interaction"
+    assert plotly_requests(watch) == [], f"plotly.js was loaded before the reader interacted: {plotly_requests(watch)}"
+    assert figure.locator(PLOTLY_SVG).count() == 0, "Plotly drew before the reader interacted"
+
+    svg = draw_chart(page, watch)
     box = svg.bounding_box()
     assert box and box["width"] > 100 and box["height"] > 100, f"the chart is drawn too small: {box}"
-    assert page.locator(".chart__plot").first.get_attribute("data-drawn") == "1"
-    assert watch.page_errors == []
+    assert "is-interactive" in (figure.locator(".chart__frame").get_attribute("class") or "")
+    assert not figure.locator(STATIC_SVG).is_visible(), "the static SVG is still shown beside the drawn chart"
+    bundle = plotly_requests(watch)
+    assert len(bundle) == 1, f"plotly.js should be requested exactly once: {bundle}"
+    assert bundle[0] == site_server + "assets/vendor/plotly/" + PLOTLY_BUNDLE, f"plotly.js from the wrong place: {bundle}"
+    page.wait_for_load_state("networkidle")
+    assert_clean(watch, site_server, f" on /{path}")
 
 
-@pytest.mark.parametrize("path", [POLICY, STRATEGY], ids=["policy", "strategy"])
-def test_without_javascript_the_table_replaces_the_chart(new_page, site_server, path):
-    page, _ = new_page(java_script_enabled=False)
+def test_page_without_charts_never_loads_plotly(new_page, site_server):
+    page, watch = new_page()
+    page.goto(site_server)
+    page.wait_for_load_state("networkidle")
+    assert page.locator("figure.chart").count() == 0, "the home page now has a chart: pick another page"
+    # Every kind of interaction charts.js listens for.
+    page.mouse.move(200, 200)
+    page.mouse.move(300, 300)
+    page.mouse.wheel(0, 600)
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    page.keyboard.press("End")
+    page.wait_for_timeout(300)
+    page.wait_for_load_state("networkidle")
+    assert plotly_requests(watch) == [], f"a page without charts loaded plotly.js: {plotly_requests(watch)}"
+    assert not [url for url in watch.requests if "/assets/figures/" in url], "a page without charts fetched a figure"
+    assert_clean(watch, site_server)
+
+
+def test_chart_survives_instant_navigation_and_back_forward(new_page, instant_site_server):
+    base = instant_site_server
+    page, watch = new_page()
+    page.goto(base)
+    page.wait_for_load_state("networkidle")
+    page.evaluate("window.__marker = 'home'")
+    # The home page hides Material's navigation sidebar; its reading list links to 策定方針.
+    link = page.locator("article").get_by_role("link", name="策定方針", exact=True)
+    assert link.count() >= 1, "no visible link from the home page to 策定方針"
+    link.first.click()
+    page.wait_for_url(base + POLICY)
+    page.locator("figure.chart").first.wait_for(state="attached")
+    assert page.evaluate("window.__marker") == "home", (
+        "the click reloaded the page: instant navigation did not engage (is site_url the serving origin?)"
+    )
+    assert page.evaluate('performance.getEntriesByType("navigation")[0].name') == base
+
+    svg = draw_chart(page, watch)
+    assert has_plotly_style(page), "Plotly's global <style> is missing from <head> after instant navigation"
+    svg.evaluate("el => { el.__seen = true; }")
+
+    page.go_back()
+    page.wait_for_url(base)
+    page.wait_for_function("() => document.querySelector('figure.chart') === null")
+    assert page.evaluate("window.__marker") == "home", "going back reloaded the page"
+    page.wait_for_load_state("networkidle")
+    assert has_plotly_style(page), "Plotly's global <style> is missing from <head> after going back"
+
+    page.go_forward()
+    page.wait_for_url(base + POLICY)
+    page.locator("figure.chart").first.wait_for(state="attached")
+    assert page.evaluate("window.__marker") == "home", "going forward reloaded the page"
+    svg = draw_chart(page, watch)
+    assert not svg.evaluate("el => el.__seen === true"), "the chart shown after back/forward is the old element"
+    assert has_plotly_style(page), "Plotly's global <style> is missing from <head> after going forward"
+    assert len(plotly_requests(watch)) == 1, f"plotly.js was loaded more than once: {plotly_requests(watch)}"
+    page.wait_for_load_state("networkidle")
+    assert_clean(watch, base, " during instant navigation")
+
+
+def test_dark_palette_rethemes_a_drawn_chart(new_page, site_server):
+    page, watch = new_page()
+    page.goto(site_server + POLICY)
+    assert page.locator("body").get_attribute("data-md-color-scheme") != "slate", "the page already starts dark"
+    draw_chart(page, watch)
+    slot = page.locator('.chart__plot[data-state="drawn"]').first
+    light_fill = slot.evaluate(FIRST_BAR_FILL)
+    assert light_fill, "no bar found in Plotly's drawing (.bars path / .point path)"
+    light_chart_1 = page.evaluate(CHART_1)
+    assert rgb(light_fill) == rgb(light_chart_1), f"the first bar {light_fill} is not --chart-1 ({light_chart_1})"
+
+    switch_to_dark(page)
+    dark_chart_1 = page.evaluate(CHART_1)
+    assert rgb(dark_chart_1) != rgb(light_chart_1), "--chart-1 is the same in both palettes"
+    try:
+        page.wait_for_function(
+            f"([slot, before]) => ({FIRST_BAR_FILL})(slot) !== before",
+            arg=[slot.element_handle(), light_fill], timeout=5_000,
+        )
+    except Exception as error:
+        raise AssertionError(f"the drawn chart kept its light colour {light_fill} in the dark palette") from error
+    dark_fill = slot.evaluate(FIRST_BAR_FILL)
+    assert rgb(dark_fill) == rgb(dark_chart_1), f"after the switch the first bar is {dark_fill}, not dark --chart-1 {dark_chart_1}"
+    assert_clean(watch, site_server)
+
+
+@CHART_PAGES
+def test_without_javascript_the_static_chart_and_table_remain(new_page, site_server, path):
+    page, watch = new_page(java_script_enabled=False)
     page.goto(site_server + path)
-    slot = page.locator(".chart__plot")
-    assert slot.count() >= 1, "the page has no chart slot"
-    assert not slot.first.is_visible(), "the empty chart slot is shown without JavaScript"
-    table = page.locator("article table").filter(has_text="計画").filter(has_text="第２期")
-    assert table.count() >= 1, "no plan-period table (with 計画 and 第２期) on the page"
-    assert table.first.is_visible(), "the plan-period table is not visible without JavaScript"
+    figure = page.locator("figure.chart").first
+    assert figure.count() == 1, "the page has no chart"
+    assert figure.locator(STATIC_SVG).is_visible(), "the static SVG is not shown without JavaScript"
+    box = figure.locator(STATIC_SVG).bounding_box()
+    assert box and box["width"] > 100 and box["height"] > 50, f"the static SVG is too small: {box}"
+    slot = figure.locator(".chart__plot")
+    assert slot.count() == 1, "the chart has no Plotly slot"
+    assert not slot.is_visible(), "the empty chart slot is shown without JavaScript"
+    details = page.locator("details.chart__data")
+    assert details.count() == page.locator("figure.chart").count(), "not every chart has a data table"
+    table = details.first.locator("table")
+    assert table.count() == 1, "no table inside details.chart__data"
+    assert table.is_visible(), "the plan-period table (open by default) is not visible without JavaScript"
+    assert table.filter(has_text="計画").filter(has_text="第２期").count() == 1, "the table lacks 計画 / 第２期"
+    _, rows = csv_rows(page, figure)
+    data_lines = len(rows) - 1
+    assert data_lines > 0, "the CSV has no data lines"
+    assert table.locator("tbody tr").count() == data_lines, (
+        f"the table has {table.locator('tbody tr').count()} rows, the CSV {data_lines} data lines"
+    )
+    assert_clean(watch, site_server)
+
+
+@CHART_PAGES
+def test_csv_download_holds_the_table(new_page, site_server, path):
+    page, watch = new_page()
+    page.goto(site_server + path)
+    figures = page.locator("figure.chart")
+    tables = page.locator("details.chart__data")
+    assert figures.count() >= 1 and tables.count() == figures.count(), "each chart needs one data table"
+    for index in range(figures.count()):
+        body, rows = csv_rows(page, figures.nth(index))
+        assert body.startswith(UTF8_BOM), f"the CSV does not start with the UTF-8 BOM: {body[:8]!r}"
+        shown = tables.nth(index).evaluate(TABLE_CELLS)
+        assert shown is not None, "no table inside details.chart__data"
+        assert rows, "the CSV is empty"
+        assert rows[0] == shown["header"], f"CSV header {rows[0]} ≠ table header {shown['header']}"
+        expected = [[machine_cell(cell) for cell in row] for row in shown["rows"]]
+        assert len(rows) - 1 == len(expected), f"CSV has {len(rows) - 1} data lines, the table {len(expected)} rows"
+        for number, (csv_row, table_row) in enumerate(zip(rows[1:], expected), start=1):
+            assert csv_row == table_row, f"row {number}: CSV {csv_row} ≠ table {table_row}"
+    assert_clean(watch, site_server)
 
 
 @pytest.mark.parametrize("query", ["総合戦略", "人口ビジョン", "令和7年度", "審議会"])
@@ -230,13 +491,13 @@ def test_search_finds_japanese_words(new_page, site_server, query):
         })"""
     )
     print(f"\nsearch {query!r}: {meta_text}: " + " / ".join(found))
-    assert watch.page_errors == []
+    assert_clean(watch, site_server)
 
 
 def test_site_works_under_a_sub_path(new_page, subpath_server):
     page, watch = new_page()
     page.goto(subpath_server + POLICY)
-    page.wait_for_selector(PLOTLY_SVG, state="visible")
+    draw_chart(page, watch)
     page.wait_for_load_state("networkidle")
     assert watch.failed_responses() == [], "requests failed under the sub-path"
     header = page.locator(".md-header")
@@ -245,7 +506,7 @@ def test_site_works_under_a_sub_path(new_page, subpath_server):
     assert box and box["height"] > 0, "the header has no height: the stylesheet did not apply"
     assert header.evaluate("el => getComputedStyle(el).position") == "sticky", "Material's stylesheet did not apply"
     local = subpath_server.split("/seisaku/")[0] + "/"
-    assert watch.foreign_requests(local) == []
+    assert_clean(watch, local, " under the sub-path")
     outside = [url for url in watch.requests if url.startswith(local) and "/seisaku/sousei/" not in url]
     assert outside == [], f"requests escaped the sub-path: {outside}"
 
@@ -255,23 +516,37 @@ def test_dark_palette_can_be_chosen(new_page, site_server):
     page.goto(site_server)
     body = page.locator("body")
     assert body.get_attribute("data-md-color-scheme") != "slate", "the page already starts dark in a light browser"
-    toggle = page.locator('form[data-md-component="palette"] label.md-header__button[for^="__palette"]:visible')
-    # auto → light → dark: at most one click per palette entry.
-    for _ in range(page.locator('input[name="__palette"]').count()):
-        if body.get_attribute("data-md-color-scheme") == "slate":
-            break
-        assert toggle.count() == 1, f"expected exactly one visible palette toggle, found {toggle.count()}"
-        toggle.click()
+    switch_to_dark(page)
     assert body.get_attribute("data-md-color-scheme") == "slate"
-    page.wait_for_selector('body[data-md-color-scheme="slate"]')
-    assert watch.page_errors == []
+    assert_clean(watch, site_server)
 
 
-def test_policy_page_fits_a_phone(new_page, site_server):
-    page, _ = new_page(viewport={"width": 375, "height": 740})
+def test_policy_page_and_drawn_chart_fit_a_phone(new_page, site_server):
+    page, watch = new_page(viewport={"width": 375, "height": 740})
     page.goto(site_server + POLICY)
-    page.wait_for_selector(PLOTLY_SVG, state="visible")
+    svg = draw_chart(page, watch)
+    page.wait_for_timeout(200)  # let a responsive relayout settle
     sizes = page.evaluate(
         "() => ({scroll: document.documentElement.scrollWidth, inner: window.innerWidth})"
     )
     assert sizes["scroll"] <= sizes["inner"] + 1, f"the policy page scrolls sideways on a phone: {sizes}"
+    box = svg.bounding_box()
+    assert box, "Plotly's SVG has no box"
+    assert box["width"] <= sizes["inner"] and box["x"] >= 0 and box["x"] + box["width"] <= sizes["inner"] + 1, (
+        f"the drawn chart is wider than the phone's viewport: {box}, viewport {sizes['inner']}px"
+    )
+    assert_clean(watch, site_server)
+
+
+def test_print_shows_the_static_chart(new_page, site_server):
+    page, watch = new_page()
+    page.goto(site_server + POLICY)
+    draw_chart(page, watch)
+    figure = page.locator("figure.chart").first
+    assert not figure.locator(STATIC_SVG).is_visible(), "on screen the drawn chart should replace the static SVG"
+    page.emulate_media(media="print")
+    assert figure.locator(STATIC_SVG).is_visible(), "the static SVG is not printed"
+    assert not figure.locator(".chart__plot").is_visible(), "the Plotly chart is printed (it should be hidden)"
+    page.emulate_media(media="screen")
+    assert figure.locator(PLOTLY_SVG).first.is_visible(), "back on screen the drawn chart is not shown"
+    assert_clean(watch, site_server)

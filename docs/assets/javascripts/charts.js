@@ -16,18 +16,17 @@
   var interacted = false;     // a reader has scrolled, pointed, touched or pressed a key
   var waiting = new Set();    // visible chart slots waiting for that first interaction
   var observer = null;
-
-  function assetBase() {
-    var own = document.querySelector('script[src*="assets/javascripts/charts.js"]');
-    return own ? own.src.replace(/javascripts\/charts\.js.*$/, "") : "assets/";
-  }
+  // Resolved once, now: after instant navigation to a page at another depth, the
+  // script tag's relative src would resolve against the new address.
+  var ASSET_BASE = (document.currentScript && document.currentScript.src || "")
+    .replace(/javascripts\/charts\.js.*$/, "") || new URL("assets/", document.baseURI).href;
 
   function loadPlotly() {
     if (window.Plotly) return Promise.resolve(window.Plotly);
     if (!plotlyPromise) {
       plotlyPromise = new Promise(function (resolve, reject) {
         var script = document.createElement("script");
-        script.src = assetBase() + BUNDLE;
+        script.src = ASSET_BASE + BUNDLE;
         script.async = true;
         script.onload = function () { resolve(window.Plotly); };
         script.onerror = function () { plotlyPromise = null; reject(new Error("plotly.js を読み込めません")); };
