@@ -6,19 +6,15 @@ written: when validation fails, neither the generated Markdown nor `site/` is to
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from .engine import BUILD_DIR, GENERATED_DOCS, EngineProcess
 from .project import Project, load_project
 from .problems import Report
 from .render import render_all
 
-BUILD_DIR = "build"
-GENERATED_DOCS = "build/docs"
 SITE_DIR = "site"
 STATIC_DOCS = "docs"  # hand-written assets and pages, copied beside the generated ones
 
@@ -102,40 +98,6 @@ def generate(root: Path, out: Path | None = None) -> GenerateResult:
     return GenerateResult(report, written, removed)
 
 
-def source_date_epoch(root: Path) -> str:
-    """A fixed build date (last commit), so the same input gives the same site."""
-    if "SOURCE_DATE_EPOCH" in os.environ:
-        return os.environ["SOURCE_DATE_EPOCH"]
-    try:
-        out = subprocess.run(
-            ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, check=True
-        ).stdout.strip()
-        return out or "0"
-    except (OSError, subprocess.CalledProcessError):
-        return "0"
-
-
-class EngineProcess:
-    """A warm `generator.engine` process, started before the data is validated."""
-
-    def __init__(self, root: Path, staging: Path):
-        (root / GENERATED_DOCS).mkdir(parents=True, exist_ok=True)  # the engine checks it exists
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=source_date_epoch(root))
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "generator.engine", str(root / "mkdocs.yml"), str(staging)],
-            cwd=root, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        )
-
-    def build(self) -> None:
-        out, err = self.process.communicate("build\n")
-        if self.process.returncode != 0:
-            raise BuildError("MkDocs のビルドに失敗しました。site/ は前の版のままです。\n" + err + out)
-
-    def cancel(self) -> None:
-        if self.process.poll() is None:
-            self.process.communicate("cancel\n")
-
-
 def swap_in(staging: Path, site_dir: Path, root: Path) -> None:
     """Replace site_dir by the freshly built folder in two renames."""
     previous = root / BUILD_DIR / "site.old"
@@ -147,17 +109,21 @@ def swap_in(staging: Path, site_dir: Path, root: Path) -> None:
     shutil.rmtree(previous, ignore_errors=True)
 
 
-def build(root: Path, site_dir: Path | None = None) -> Report:
-    """The whole pipeline. Raises BuildError (site untouched) when anything fails."""
-    staging = root / BUILD_DIR / "site.new"
-    if staging.exists():
-        shutil.rmtree(staging)
-    engine = EngineProcess(root, staging)
+def build(root: Path, site_dir: Path | None = None, engine: EngineProcess | None = None) -> Report:
+    """The whole pipeline. Raises BuildError (site untouched) when anything fails.
+
+    `engine` may have been started by the caller before this module was even
+    imported (see cli.cmd_build), so that it warms up while Python loads us.
+    """
+    engine = engine or EngineProcess.start(root)
+    staging = engine.staging
     try:
         result = generate(root)
         if not result.report.ok:
             raise InvalidData(result.report.format())
-        engine.build()
+        error = engine.build()
+        if error is not None:
+            raise BuildError("MkDocs のビルドに失敗しました。site/ は前の版のままです。\n" + error)
     except BaseException:
         engine.cancel()
         shutil.rmtree(staging, ignore_errors=True)

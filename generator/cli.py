@@ -10,8 +10,8 @@ import threading
 import time
 from pathlib import Path
 
-from .build import BuildError, InvalidData, build, generate
-from .project import DATA_FOLDERS, load_project
+# Heavy modules (pydantic, Jinja) are imported inside the commands: `build`
+# starts the engine process first so that both warm up at the same time.
 
 EXIT_OK, EXIT_INVALID, EXIT_BUILD_FAILED = 0, 1, 2
 
@@ -21,15 +21,22 @@ def _root(args: argparse.Namespace) -> Path:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from .project import load_project
+
     _, report = load_project(_root(args))
     print(report.format())
     return EXIT_OK if report.ok else EXIT_INVALID
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from .engine import EngineProcess
+
     root = _root(args)
+    engine = EngineProcess.start(root)
+    from .build import BuildError, InvalidData, build
+
     try:
-        report = build(root)
+        report = build(root, engine=engine)
     except BuildError as exc:
         print(exc, file=sys.stderr)
         return EXIT_INVALID if isinstance(exc, InvalidData) else EXIT_BUILD_FAILED
@@ -43,6 +50,9 @@ def _watch_data(root: Path, stop: threading.Event) -> None:
     """Regenerate the Markdown when a data file changes; mkdocs serve does the rest."""
     from watchdog.events import FileSystemEventHandler
     from watchdog.observers import Observer
+
+    from .build import BuildError, generate
+    from .project import DATA_FOLDERS
 
     changed = threading.Event()
 
@@ -78,6 +88,8 @@ def _watch_data(root: Path, stop: threading.Event) -> None:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    from .build import generate
+
     root = _root(args)
     result = generate(root)
     if not result.report.ok:
