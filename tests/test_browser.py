@@ -550,3 +550,33 @@ def test_print_shows_the_static_chart(new_page, site_server):
     page.emulate_media(media="screen")
     assert figure.locator(PLOTLY_SVG).first.is_visible(), "back on screen the drawn chart is not shown"
     assert_clean(watch, site_server)
+
+
+@pytest.fixture(scope="session")
+def tabs_site_server(tmp_path_factory: pytest.TempPathFactory):
+    """A copy of the site with a page whose second content tab holds the plan-period chart."""
+    from conftest import copy_project
+    from generator.build import build, generate
+
+    root = copy_project(tmp_path_factory.mktemp("tabs") / "project")
+    generate(root)
+    markdown = (root / "build/docs/strategy/index.md").read_text(encoding="utf-8")
+    figure = markdown[markdown.index('<figure class="chart"'): markdown.index("</figure>") + len("</figure>")]
+    indented = "\n".join("    " + line for line in figure.splitlines())
+    page = f"# タブの中のグラフ\n\n=== \"説明\"\n\n    最初のタブ。\n\n=== \"グラフ\"\n\n{indented}\n"
+    (root / "docs/tabs.md").write_text(page, encoding="utf-8")
+    build(root)
+    with serve_folder(root / "site") as url:
+        yield url
+
+
+def test_chart_inside_a_content_tab_is_drawn_at_full_width(new_page, tabs_site_server):
+    page, watch = new_page(viewport={"width": 1000, "height": 800})
+    page.goto(tabs_site_server + "tabs/", wait_until="load")
+    assert not page.locator("figure.chart").first.is_visible()  # hidden in the second tab
+    page.locator(".tabbed-labels label").nth(1).click()
+    svg = draw_chart(page, watch)
+    box = svg.bounding_box()
+    content = page.locator("article").bounding_box()
+    assert box["width"] > content["width"] * 0.8, (box, content)
+    assert_clean(watch, tabs_site_server)

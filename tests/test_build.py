@@ -204,3 +204,17 @@ def test_japanese_headings_get_readable_anchors(built_site: Path):
     page = read_page(built_site, "index.html")
     ids = {id_ for tag, id_, text in page.headings if text == "読み進める"}
     assert ids == {"読み進める"}  # not "_1": a link to the heading says what it points at
+
+
+def test_chart_images_are_kept_out_of_the_search_index(built_site: Path):
+    import json
+
+    from generator.charts.timeline import plan_period_chart
+
+    project, _ = load_project(built_site.parent)
+    summary = plan_period_chart(project.plan_periods).summary
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    texts = [doc["text"] for doc in index["docs"]]
+    # Once per chart page, from the visible summary; never again from the SVG's <desc>.
+    assert sum(text.count(summary) for text in texts) == 2
+    assert not any("chart__static" in text or "<svg" in text for text in texts)
