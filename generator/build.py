@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .engine import BUILD_DIR, GENERATED_DOCS, EngineProcess
+from .production import production_problems
 from .project import Project, load_project
 from .problems import Report
 from .render import render_all
@@ -80,10 +81,12 @@ def sync_tree(target: Path, files: dict[str, bytes]) -> tuple[list[str], list[st
     return written, removed
 
 
-def generate(root: Path, out: Path | None = None) -> GenerateResult:
+def generate(root: Path, out: Path | None = None, production: bool = False) -> GenerateResult:
     """Validate all data and, only if it is valid, write the generated docs."""
     project, report = load_project(root)
-    if project is None:
+    if project is not None and production:
+        report.extend(production_problems(project))
+    if project is None or not report.ok:
         return GenerateResult(report, [], [])
     try:
         files = all_files(root, project)
@@ -109,7 +112,8 @@ def swap_in(staging: Path, site_dir: Path, root: Path) -> None:
     shutil.rmtree(previous, ignore_errors=True)
 
 
-def build(root: Path, site_dir: Path | None = None, engine: EngineProcess | None = None) -> Report:
+def build(root: Path, site_dir: Path | None = None, engine: EngineProcess | None = None,
+          production: bool = False) -> Report:
     """The whole pipeline. Raises BuildError (site untouched) when anything fails.
 
     `engine` may have been started by the caller before this module was even
@@ -118,7 +122,7 @@ def build(root: Path, site_dir: Path | None = None, engine: EngineProcess | None
     engine = engine or EngineProcess.start(root)
     staging = engine.staging
     try:
-        result = generate(root)
+        result = generate(root, production=production)
         if not result.report.ok:
             raise InvalidData(result.report.format())
         error = engine.build()

@@ -10,16 +10,17 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pydantic import BaseModel
+from datetime import date
 
-from .eras import fiscal_year_label
+from .eras import fiscal_year_label, fiscal_year_of
 from .models import NationalStrategy, PlanSchedule, Policy, PolicySection, SiteInfo
+from .strategy_models import CityStrategy, Glossary, Kpi, Reviews
 from .problems import Severity
 
 
 @dataclass(frozen=True)
 class Finding:
-    data: str  # key in project.DATA_FILES
+    data: str  # key in project.DATA_FILES, or the path of a collection file (kpis/x.yml)
     path: tuple[str | int, ...]
     message: str
     hint: str = ""
@@ -123,9 +124,112 @@ def national_goals_unique(strategy: NationalStrategy) -> Iterator[Finding]:
         yield Finding("national_framework", ("end_fy",), "end_fy が start_fy より前になっています。")
 
 
-def run_all(models: dict[str, BaseModel]) -> Iterator[Finding]:
+def goal_structure(strategy: CityStrategy, national: NationalStrategy) -> Iterator[Finding]:
+    national_ids = {goal.id for goal in national.goals}
+    goal_ids = Counter(goal.id for goal in strategy.goals)
+    numbers = Counter((goal.kind, goal.number) for goal in strategy.goals)
+    measure_ids = Counter(m.id for goal in strategy.goals for m in goal.measures)
+    for g, goal in enumerate(strategy.goals):
+        path = ("goals", g)
+        if goal.national_goal not in national_ids:
+            yield Finding("strategy", path + ("national_goal",), f"国の目標 id「{goal.national_goal}」がありません。",
+                          f"strategy/national_framework.yml の id から選んでください: {', '.join(sorted(national_ids))}")
+        if goal_ids[goal.id] > 1:
+            yield Finding("strategy", path + ("id",), f"目標の id「{goal.id}」が複数あります。")
+        if numbers[(goal.kind, goal.number)] > 1:
+            yield Finding("strategy", path + ("number",), f"{goal.kind}{goal.number} が複数あります。")
+        for m, measure in enumerate(goal.measures):
+            if measure_ids[measure.id] > 1:
+                yield Finding("strategy", path + ("measures", m, "id"), f"施策の id「{measure.id}」が複数あります。")
+    if strategy.end_fy < strategy.start_fy:
+        yield Finding("strategy", ("end_fy",), "end_fy が start_fy より前になっています。")
+
+
+def _current_year(kpi: Kpi, today: date) -> int:
+    return fiscal_year_of(today) if kpi.year_type == "年度" else today.year
+
+
+def kpi_consistency(file: str, kpi: Kpi, strategy: CityStrategy, glossary: Glossary, today: date) -> Iterator[Finding]:
+    """One KPI file against the strategy, the glossary, the plan period and the calendar."""
+    stem = file.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    if kpi.id != stem:
+        yield Finding(file, ("id",), f"id「{kpi.id}」がファイル名「{stem}」と違います。", f"id を {stem} にするか、ファイル名を {kpi.id}.yml にしてください。")
+    goals = {goal.id: goal for goal in strategy.goals}
+    goal = goals.get(kpi.goal)
+    if goal is None:
+        yield Finding(file, ("goal",), f"目標 id「{kpi.goal}」が strategy/strategy.yml にありません。",
+                      f"次から選んでください: {', '.join(goals)}")
+    if kpi.kind == "KPI" and kpi.measure is None:
+        yield Finding(file, ("measure",), "施策の KPI には measure（施策の id）が必要です。", "measure: （施策の id）を追加してください。")
+    if kpi.measure is not None and goal is not None:
+        measures = {m.id for m in goal.measures}
+        if kpi.measure not in measures:
+            yield Finding(file, ("measure",), f"施策 id「{kpi.measure}」が目標「{kpi.goal}」の施策にありません。",
+                          f"次から選んでください: {', '.join(sorted(measures)) or '（施策がありません）'}")
+    terms = {term.id for term in glossary.terms}
+    for i, term in enumerate(kpi.glossary):
+        if term not in terms:
+            yield Finding(file, ("glossary", i), f"用語 id「{term}」が strategy/glossary.yml にありません。")
+    if kpi.glossary and "※" not in kpi.name:
+        yield Finding(file, ("name",), "glossary があるのに名前に「※」がありません。", "用語解説へのしるしとして名前に「※」を付けてください。", Severity.WARNING)
+    if "※" in kpi.name and not kpi.glossary:
+        yield Finding(file, ("glossary",), "名前に「※」があるのに glossary（用語の id）がありません。", "glossary: [用語の id] を追加してください。")
+    plan = f"{strategy.start_fy}〜{strategy.end_fy}"
+    for field_path, year in (
+        [(("target", "year"), kpi.target.year)] if kpi.target.type == "時点"
+        else [(("target", "from_year"), kpi.target.from_year), (("target", "to_year"), kpi.target.to_year)]
+    ):
+        if year is not None and not strategy.start_fy <= year <= strategy.end_fy:
+            yield Finding(file, field_path, f"目標の年（度）{year} が計画期間（{plan}）の外です。", "計画期間内の年（度）にしてください。")
+    now = _current_year(kpi, today)
+    seen: dict[int, int] = {}
+    for i, actual in enumerate(kpi.actuals):
+        path = ("actuals", i)
+        if actual.year > now:
+            yield Finding(file, path + ("year",), f"{actual.year}{kpi.year_type}はまだ来ていません（今日は{today.isoformat()}）。",
+                          "年（度）を確かめてください。年度は西暦で、令和3年度なら 2021 です。")
+        if actual.year in seen:
+            yield Finding(file, path + ("year",), f"{actual.year} の実績が2回書かれています（{seen[actual.year] + 1}番目にもあります）。")
+        seen[actual.year] = i
+        if actual.status != "sample" and actual.source is None:
+            yield Finding(file, path + ("source",), f"{actual.status}値の実績に出典（source）がありません。", "source: の title などを書いてください。")
+        if actual.unit is not None and actual.unit != kpi.unit:
+            yield Finding(file, path + ("unit",), f"実績の単位「{actual.unit}」が指標の単位「{kpi.unit}」と違います。", "同じ単位に換算して書いてください。")
+    for name, value in (("baseline", kpi.baseline), ("target", kpi.target)):
+        if value is None:
+            continue
+        if value.unit is not None and value.unit != kpi.unit:
+            yield Finding(file, (name, "unit"), f"単位「{value.unit}」が指標の単位「{kpi.unit}」と違います。", "同じ単位に換算して書いてください。")
+        if not value.sample and value.source is None:
+            yield Finding(file, (name, "source"), "値に出典（source）がありません。", "出典を書くか、まだ見本なら sample: true を付けてください。")
+    if kpi.baseline is not None and kpi.target.type == "時点":
+        worse = kpi.target.value > kpi.baseline.value if kpi.better == "lower" else kpi.target.value < kpi.baseline.value
+        if worse:
+            direction = "低いほど良い" if kpi.better == "lower" else "高いほど良い"
+            yield Finding(file, ("target", "value"), f"{direction}指標なのに、目標値が基準値より悪い値になっています。",
+                          "better（higher/lower）と目標値を確かめてください。", Severity.WARNING)
+
+
+def review_references(reviews: Reviews, strategy: CityStrategy) -> Iterator[Finding]:
+    goals = {goal.id for goal in strategy.goals}
+    years = Counter(review.fiscal_year for review in reviews.reviews)
+    for r, review in enumerate(reviews.reviews):
+        if years[review.fiscal_year] > 1:
+            yield Finding("reviews", ("reviews", r, "fiscal_year"), f"{review.fiscal_year}年度の効果検証が複数あります。")
+        if not strategy.start_fy <= review.fiscal_year <= strategy.end_fy:
+            yield Finding("reviews", ("reviews", r, "fiscal_year"), f"{review.fiscal_year}年度は計画期間の外です。")
+        for c, comment in enumerate(review.comments):
+            if comment.goal is not None and comment.goal not in goals:
+                yield Finding("reviews", ("reviews", r, "comments", c, "goal"), f"目標 id「{comment.goal}」がありません。")
+
+
+def run_all(models: dict[str, object], today: date) -> Iterator[Finding]:
     yield from unique_policy_ids(models["policy"])
     yield from document_references(models["site"], models["policy"])
     yield from required_content(models["site"], models["policy"])
     yield from plan_periods_in_range(models["plan_periods"])
     yield from national_goals_unique(models["national_framework"])
+    yield from goal_structure(models["strategy"], models["national_framework"])
+    for file, kpi in models["kpis"].items():
+        yield from kpi_consistency(file, kpi, models["strategy"], models["glossary"], today)
+    yield from review_references(models["reviews"], models["strategy"])

@@ -21,9 +21,12 @@ def _root(args: argparse.Namespace) -> Path:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from .production import production_problems
     from .project import load_project
 
-    _, report = load_project(_root(args))
+    project, report = load_project(_root(args))
+    if args.production and project is not None:
+        report.extend(production_problems(project))
     print(report.format())
     return EXIT_OK if report.ok else EXIT_INVALID
 
@@ -36,7 +39,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .build import BuildError, InvalidData, build
 
     try:
-        report = build(root, engine=engine)
+        report = build(root, engine=engine, production=args.production)
     except BuildError as exc:
         print(exc, file=sys.stderr)
         return EXIT_INVALID if isinstance(exc, InvalidData) else EXIT_BUILD_FAILED
@@ -113,8 +116,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description="朝霞市 総合戦略サイトの生成器")
     parser.add_argument("--root", default=".", help="リポジトリの場所（既定: 現在のフォルダ）")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("validate", help="データを検証し、問題をすべて報告する").set_defaults(func=cmd_validate)
-    commands.add_parser("build", help="検証してからサイトを site/ に作る").set_defaults(func=cmd_build)
+    production_help = "本番公開用: サンプルや未確認の出典が残っていればエラーにする"
+    validate = commands.add_parser("validate", help="データを検証し、問題をすべて報告する")
+    validate.add_argument("--production", action="store_true", help=production_help)
+    validate.set_defaults(func=cmd_validate)
+    build_command = commands.add_parser("build", help="検証してからサイトを site/ に作る")
+    build_command.add_argument("--production", action="store_true", help=production_help)
+    build_command.set_defaults(func=cmd_build)
     serve = commands.add_parser("serve", help="プレビュー用サーバー（データを変えると自動で作り直す）")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="待ち受けるアドレス（既定: 127.0.0.1:8000）")
     serve.set_defaults(func=cmd_serve)

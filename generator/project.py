@@ -5,6 +5,7 @@ Nothing here writes anything: the caller decides what to do with the report.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,15 +14,23 @@ from pydantic import BaseModel
 from . import checks
 from .models import NationalStrategy, PlanSchedule, Policy, SiteInfo
 from .problems import Problem, Report
+from .strategy_models import CityStrategy, Glossary, Kpi, Reviews
 from .validation import build_model
 from .yamlio import Document, format_path, load_file
 
-# Every data file the site is built from: key → (path in the repository, model).
+# Every single data file the site is built from: key → (path in the repository, model).
 DATA_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "site": ("strategy/site.yml", SiteInfo),
     "policy": ("strategy/policy.yml", Policy),
     "plan_periods": ("strategy/plan_periods.yml", PlanSchedule),
     "national_framework": ("strategy/national_framework.yml", NationalStrategy),
+    "strategy": ("strategy/strategy.yml", CityStrategy),
+    "glossary": ("strategy/glossary.yml", Glossary),
+    "reviews": ("strategy/reviews.yml", Reviews),
+}
+# Folders holding one item per file: key → (folder, model). The file name is the item's id.
+DATA_COLLECTIONS: dict[str, tuple[str, type[BaseModel]]] = {
+    "kpis": ("kpis", Kpi),
 }
 # Folders whose YAML files all belong to the data (a stray file is reported).
 DATA_FOLDERS = ("strategy", "population", "kpis")
@@ -35,18 +44,28 @@ class Project:
     policy: Policy
     plan_periods: PlanSchedule
     national_framework: NationalStrategy
-    documents: dict[str, Document] = field(repr=False, compare=False)
+    strategy: CityStrategy
+    glossary: Glossary
+    reviews: Reviews
+    kpis: dict[str, Kpi]  # by id, in file-name order
+    documents: dict[str, Document] = field(repr=False, compare=False)  # by data key or file path
+    today: datetime.date = field(default_factory=datetime.date.today, compare=False)
+
+
+def _is_data_file(path: Path) -> bool:
+    return path.suffix.lower() in (".yml", ".yaml")
 
 
 def _stray_files(root: Path) -> list[Problem]:
     known = {path for path, _ in DATA_FILES.values()}
+    collections = {folder for folder, _ in DATA_COLLECTIONS.values()}
     problems = []
     for folder in DATA_FOLDERS:
         for path in sorted((root / folder).rglob("*")):
-            if path.suffix.lower() not in (".yml", ".yaml"):
+            if not _is_data_file(path):
                 continue
             name = path.relative_to(root).as_posix()
-            if name not in known:
+            if name not in known and path.parent.relative_to(root).as_posix() not in collections:
                 problems.append(Problem(
                     name, None, None, "",
                     "このファイルはどのデータにも使われていません。",
@@ -55,34 +74,59 @@ def _stray_files(root: Path) -> list[Problem]:
     return problems
 
 
-def load_project(root: Path) -> tuple[Project | None, Report]:
+def _load(path: Path, relative: str, model: type[BaseModel], report: Report) -> tuple[Document | None, BaseModel | None]:
+    document, problems = load_file(path, relative)
+    report.extend(problems)
+    if document is None:
+        return None, None
+    instance, problems = build_model(model, document)
+    report.extend(problems)
+    return document, instance
+
+
+def load_project(root: Path, today: datetime.date | None = None) -> tuple[Project | None, Report]:
     """Load and validate all data; `Project` is None when any error was found."""
     report = Report()
-    models: dict[str, BaseModel] = {}
+    models: dict[str, object] = {}
     documents: dict[str, Document] = {}
+    complete = True
     for key, (relative, model) in DATA_FILES.items():
         path = root / relative
         if not path.exists():
             report.add(Problem(relative, None, None, "", "必要なファイルがありません。", "ファイルを元に戻すか、名前を確認してください。"))
+            complete = False
             continue
-        document, problems = load_file(path, relative)
-        report.extend(problems)
-        if document is None:
-            continue
-        documents[key] = document
-        instance, problems = build_model(model, document)
-        report.extend(problems)
-        if instance is not None:
+        document, instance = _load(path, relative, model, report)
+        if document is not None:
+            documents[key] = document
+        if instance is None:
+            complete = False
+        else:
             models[key] = instance
+    for key, (folder, model) in DATA_COLLECTIONS.items():
+        items = {}
+        for path in sorted((root / folder).glob("*")):
+            if not _is_data_file(path):
+                continue
+            relative = path.relative_to(root).as_posix()
+            document, instance = _load(path, relative, model, report)
+            if document is not None:
+                documents[relative] = document
+            if instance is None:
+                complete = False
+            else:
+                items[relative] = instance
+        models[key] = items
     report.extend(_stray_files(root))
-    if len(models) == len(DATA_FILES):
-        for finding in checks.run_all(models):
+    if complete:
+        for finding in checks.run_all(models, today or datetime.date.today()):
             document = documents[finding.data]
             line, column = document.locate(finding.path)
             report.add(Problem(
                 document.name, line, column, format_path(finding.path),
                 finding.message, finding.hint, finding.severity,
             ))
-    if not report.ok or len(models) != len(DATA_FILES):
+    if not report.ok or not complete:
         return None, report
-    return Project(documents=documents, **models), report
+    kpis = {kpi.id: kpi for kpi in models.pop("kpis").values()}  # type: ignore[union-attr]
+    return Project(documents=documents, kpis=kpis, today=today or datetime.date.today(), **models), report  # type: ignore[arg-type]

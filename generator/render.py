@@ -7,8 +7,10 @@ explicitly by being `Markup`.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
+import posixpath
 from dataclasses import dataclass
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -18,7 +20,14 @@ from . import eras
 from .charts import figure_json
 from .charts.model import Chart
 from .charts.svg import render_svg
+from .charts.kpi import kpi_chart, year_text
+from .charts.model import format_number
+from .charts.review import review_chart
 from .charts.timeline import plan_period_chart
+from .compute import Computed, compute, goal_label
+from .downloads import evaluation_table, to_xlsx
+from .reference import field_reference
+from .strategy_models import Glossary, Kpi
 from .checks import walk_sections
 from .models import PolicySection, Source
 from .project import Project
@@ -55,6 +64,9 @@ def make_environment() -> Environment:
     env.filters["fy_range"] = eras.fiscal_year_range_label
     env.filters["raw_attr"] = lambda value: Markup(str(value).replace('"', "&quot;"))
     env.globals["source_text"] = source_text
+    env.globals["goal_label"] = goal_label
+    env.globals["year_text"] = year_text
+    env.globals["format_number"] = format_number
     env.globals["chart_svg"] = chart_svg
     env.globals["size_label"] = size_label
     env.filters["yaml_str"] = lambda value: Markup(json.dumps(join_lines(str(value)), ensure_ascii=False))
@@ -100,13 +112,25 @@ def source_text(source: Source) -> Markup:
 class Page:
     path: str  # inside docs_dir, e.g. strategy/policy.md
     template: str
+    context: tuple[tuple[str, object], ...] = ()  # what this page is about (a goal, a KPI, a year)
 
 
-PAGES = (
-    Page("index.md", "home.md.j2"),
-    Page("strategy/index.md", "strategy.md.j2"),
-    Page("strategy/policy.md", "policy.md.j2"),
-)
+def pages(project: Project, computed: Computed) -> list[Page]:
+    """Every page of the site: fixed ones, then one per goal, KPI and reviewed year."""
+    found = [
+        Page("index.md", "home.md.j2"),
+        Page("strategy/index.md", "strategy.md.j2"),
+        Page("strategy/policy.md", "policy.md.j2"),
+        Page("strategy/framework.md", "framework.md.j2"),
+        Page("kpis/index.md", "dashboard.md.j2"),
+        Page("reviews/index.md", "reviews.md.j2"),
+        Page("glossary.md", "glossary.md.j2"),
+        Page("reference/fields.md", "fields.md.j2"),
+    ]
+    found += [Page(f"strategy/goals/{goal.id}.md", "goal.md.j2", (("goal", goal),)) for goal in project.strategy.goals]
+    found += [Page(f"kpis/{kpi.id}.md", "kpi.md.j2", (("kpi", kpi),)) for kpi in project.kpis.values()]
+    found += [Page(f"reviews/{fy}.md", "review.md.j2", (("fiscal_year", fy),)) for fy in computed.reviews]
+    return found
 
 
 def section_index(project: Project) -> dict[str, tuple[PolicySection, int]]:
@@ -118,9 +142,13 @@ def section_index(project: Project) -> dict[str, tuple[PolicySection, int]]:
     return found
 
 
-def charts(project: Project) -> dict[str, Chart]:
+def charts(project: Project, computed: Computed) -> dict[str, Chart]:
     """Every chart of the site, by id."""
     found = [plan_period_chart(project.plan_periods)]
+    found += [kpi_chart(kpi, computed.latest[kpi.id]) for kpi in project.kpis.values()]
+    latest_update = max([k.updated for k in project.kpis.values()], default=project.plan_periods.updated)
+    found += [review_chart(fy, project.strategy, computed.kpis_by_goal, progress, latest_update)
+              for fy, progress in computed.reviews.items()]
     return {chart.id: chart for chart in found}
 
 
@@ -133,6 +161,17 @@ def chart_files(all_charts: dict[str, Chart]) -> dict[str, str | bytes]:
     return files
 
 
+def review_files(project: Project, computed: Computed) -> dict[str, bytes]:
+    """The KPI evaluation of each reviewed year as CSV and XLSX."""
+    files: dict[str, bytes] = {}
+    stamp = max([k.updated for k in project.kpis.values()], default=project.plan_periods.updated)
+    for fy, progress in computed.reviews.items():
+        table = evaluation_table(project.strategy, computed.kpis_by_goal, progress)
+        files[f"{DATA_DIR}/review-{fy}.csv"] = table.to_csv()
+        files[f"{DATA_DIR}/review-{fy}.xlsx"] = to_xlsx(table, f"{fy}年度 効果検証", stamp)
+    return files
+
+
 def chart_svg(chart: Chart) -> Markup:
     return Markup(render_svg(chart.figure, title=chart.title, description=chart.summary, chart_id=chart.id))
 
@@ -141,9 +180,32 @@ def size_label(data: bytes) -> str:
     return f"{len(data):,}バイト" if len(data) < 1024 else f"{len(data) / 1024:,.1f}KB"
 
 
-def render_pages(project: Project, all_charts: dict[str, Chart]) -> dict[str, str]:
+def relative_link(from_page: str, to_page: str) -> Markup:
+    """A Markdown link target from one generated page to another (MkDocs checks it)."""
+    target, _, anchor = to_page.partition("#")
+    path = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+    return Markup(path + (f"#{anchor}" if anchor else ""))
+
+
+def kpi_name(kpi: Kpi, from_page: str, glossary: Glossary) -> Markup:
+    """The KPI name, escaped, with each ※ linked to its term in 用語解説 (in order)."""
+    terms = {t.id: t for t in glossary.terms}
+    parts = kpi.name.split("※")
+    out = escape_markdown(parts[0])
+    for index, part in enumerate(parts[1:]):
+        term_id = kpi.glossary[index] if index < len(kpi.glossary) else None
+        if term_id in terms:
+            link = relative_link(from_page, f"glossary.md#{term_id}")
+            out += f'[※]({link} "用語解説: {escape_markdown(terms[term_id].term)}")'
+        else:
+            out += "※"
+        out += escape_markdown(part)
+    return Markup(out)
+
+
+def render_pages(project: Project, computed: Computed, all_charts: dict[str, Chart]) -> dict[str, str]:
     env = make_environment()
-    context = {
+    base = {
         "charts": all_charts,
         "project": project,
         "site": project.site,
@@ -151,19 +213,31 @@ def render_pages(project: Project, all_charts: dict[str, Chart]) -> dict[str, st
         "schedule": project.plan_periods,
         "national": project.national_framework,
         "sections": section_index(project),
+        "strategy_data": project.strategy,
+        "computed": computed,
+        "kpis": project.kpis,
+        "glossary": project.glossary,
+        "national_goals": {g.id: g for g in project.national_framework.goals},
+        "goals": {g.id: g for g in project.strategy.goals},
+        "field_reference": field_reference(),
     }
     output = {}
-    for page in PAGES:
-        depth = url_depth(page.path)
-        context["root"] = "../" * depth  # relative links keep sub-path hosting working
+    for page in pages(project, computed):
+        context = dict(base, **dict(page.context))
+        context["root"] = "../" * url_depth(page.path)  # relative links keep sub-path hosting working
+        context["page_path"] = page.path
+        context["link"] = functools.partial(relative_link, page.path)
+        context["kpi_name"] = functools.partial(kpi_name, from_page=page.path, glossary=project.glossary)
         output[page.path] = env.get_template(page.template).render(context)
     return output
 
 
 def render_all(project: Project) -> dict[str, str | bytes]:
     """Everything generated for docs_dir, keyed by relative path."""
-    all_charts = charts(project)
+    computed = compute(project.strategy, project.kpis)
+    all_charts = charts(project, computed)
     files: dict[str, str | bytes] = {}
-    files.update(render_pages(project, all_charts))
+    files.update(render_pages(project, computed, all_charts))
     files.update(chart_files(all_charts))
+    files.update(review_files(project, computed))
     return files

@@ -580,3 +580,30 @@ def test_chart_inside_a_content_tab_is_drawn_at_full_width(new_page, tabs_site_s
     content = page.locator("article").bounding_box()
     assert box["width"] > content["width"] * 0.8, (box, content)
     assert_clean(watch, tabs_site_server)
+
+
+def test_dashboard_filters_by_goal_and_grade(new_page, site_server):
+    page, watch = new_page()
+    page.goto(site_server + "kpis/", wait_until="load")
+    rows = page.locator("article table tbody tr")
+    total = rows.count()
+    assert total >= 10
+    form = page.locator("form.kpi-filter")
+    form.locator('select[name="goal"]').select_option("goal-1")
+    visible = page.locator("article table tbody tr:visible")
+    assert 0 < visible.count() < total
+    assert page.locator('h2[data-goal="goal-2"]').is_hidden()
+    form.locator('select[name="goal"]').select_option("")
+    form.locator('select[name="grade"]').select_option("A")
+    grades = visible.locator(".grade").all_inner_texts()
+    assert grades and set(grades) == {"A"}
+    assert form.locator(".kpi-filter__count").inner_text() == f"{len(grades)}件の指標"
+    assert_clean(watch, site_server)
+
+
+def test_dashboard_without_javascript_lists_every_kpi_by_goal_and_grade(new_page, site_server):
+    page, _ = new_page(java_script_enabled=False)
+    page.goto(site_server + "kpis/", wait_until="load")
+    assert page.locator("form.kpi-filter").is_hidden()
+    assert page.locator("article table tbody tr:visible").count() >= 10
+    assert page.locator("#by-grade").is_visible()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 from html.parser import HTMLParser
@@ -218,3 +219,68 @@ def test_chart_images_are_kept_out_of_the_search_index(built_site: Path):
     # Once per chart page, from the visible summary; never again from the SVG's <desc>.
     assert sum(text.count(summary) for text in texts) == 2
     assert not any("chart__static" in text or "<svg" in text for text in texts)
+
+
+# --- The strategy and its KPIs -----------------------------------------------------------
+
+
+def links_of(site: Path, page: str) -> list[str]:
+    html_text = (site / page).read_text(encoding="utf-8")
+    article = html_text.split("<article", 1)[1].split("</article>", 1)[0]
+    return re.findall(r'<a [^>]*href="([^"#]+)', article)
+
+
+def test_any_kpi_is_two_clicks_from_home(built_site: Path):
+    project, _ = load_project(built_site.parent)
+    first = [link for link in links_of(built_site, "index.html") if "kpis/" in link]
+    assert first, "home links to the KPI dashboard"
+    dashboard = "kpis/index.html"
+    second = {link.rstrip("/") for link in links_of(built_site, dashboard)}
+    for kpi_id in project.kpis:
+        assert kpi_id in second, f"{kpi_id} is not linked from the dashboard"
+        assert (built_site / "kpis" / kpi_id / "index.html").is_file()
+
+
+def test_kpi_page_shows_where_it_started_should_be_is_and_why(built_site: Path):
+    text = "".join(read_page(built_site, "kpis/kpi-x2-online/index.html").text)
+    for words in ("基準値", "20件", "目標値", "100件", "比べた実績", "104件", "進捗率", "105.0%", "（実績 104 − 基準値 20）", "評価方法", "サンプル"):
+        assert words in text, words
+
+
+def test_glossary_marks_link_to_the_glossary(built_site: Path):
+    page = (built_site / "kpis/kpi-1-women-employment/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<a href="../../glossary/#employment-rate"[^>]*>※</a>', page)
+    assert 'id="employment-rate"' in (built_site / "glossary/index.html").read_text(encoding="utf-8")
+
+
+def test_one_yaml_edit_of_a_new_years_actual_flows_everywhere(project_copy: Path):
+    kpi_file = project_copy / "kpis/kpi-x2-online.yml"
+    kpi_file.write_text(kpi_file.read_text(encoding="utf-8") + "  - {year: 2025, value: 123, status: sample}\n", encoding="utf-8")
+    build(project_copy)
+    site = project_copy / "site"
+    dashboard = "".join(read_page(site, "kpis/index.html").text)
+    assert "123件" in dashboard
+    assert "123件" in "".join(read_page(site, "kpis/kpi-x2-online/index.html").text)
+    figure = json.loads((site / "assets/figures/kpi-x2-online.json").read_text(encoding="utf-8"))
+    assert figure["data"][0]["x"][-1] == 2025 and figure["data"][0]["y"][-1] == 123
+    review = "".join(read_page(site, "reviews/2025/index.html").text)
+    assert "令和7(2025)年度の効果検証" in review and "123件" in review
+    assert (site / "assets/data/review-2025.xlsx").is_file()
+
+
+def test_production_build_refuses_samples_and_keeps_the_site(project_copy: Path):
+    build(project_copy)
+    before = snapshot(project_copy / "site")
+    with pytest.raises(InvalidData) as info:
+        build(project_copy, production=True)
+    assert "本番公開できません" in str(info.value) and "kpis/kpi-1-startups.yml" in str(info.value)
+    assert snapshot(project_copy / "site") == before
+
+
+def test_field_reference_page_documents_every_field(built_site: Path):
+    from generator.reference import field_reference
+
+    text = "".join(read_page(built_site, "reference/fields/index.html").text)
+    for model in field_reference():
+        for field in model.fields:
+            assert field.description in text, (model.anchor, field.name)

@@ -93,3 +93,4 @@ class Chart:
     unit: str = ""
     sample: bool = False  # shown with a サンプル badge; blocked by the production gate
     notes: tuple[str, ...] = field(default_factory=tuple)
+    source_note: str = ""  # said instead of sources when the chart is derived here (e.g. a tally)

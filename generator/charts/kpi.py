@@ -1,0 +1,147 @@
+"""KPI chart: actuals against the path from baseline to target."""
+
+from __future__ import annotations
+
+from itertools import accumulate
+
+from ..eras import fiscal_year_label, year_label
+from ..models import Source
+from ..progress import Progress
+from ..strategy_models import Kpi
+from . import FONT_FAMILY, PALETTE, plotly_text
+from .model import Chart, Column, Table, format_number
+
+STATUS_LABELS = {"確定": "確定値", "速報": "速報値", "sample": "サンプル"}
+
+
+def year_text(kpi: Kpi, year: int) -> str:
+    return fiscal_year_label(year) if kpi.year_type == "年度" else year_label(year)
+
+
+def kpi_table(kpi: Kpi) -> Table:
+    """Baseline, every actual and the target, in one table (as readers ask for)."""
+    kind = "fiscal_year" if kpi.year_type == "年度" else "year"
+    cumulative = kpi.target.type == "累計"
+    columns = [
+        Column("row", "区分"),
+        Column("year", kpi.year_type, kind=kind),
+        Column("value", "値", kind="number", unit=kpi.unit, digits=kpi.digits),
+    ]
+    if cumulative:
+        columns.append(Column("total", "累計", kind="number", unit=kpi.unit, digits=kpi.digits))
+    columns.append(Column("status", "状態"))
+    rows: list[tuple] = []
+    if kpi.baseline is not None:
+        rows.append(("基準値", kpi.baseline.year, kpi.baseline.value, *([None] if cumulative else []),
+                     "サンプル" if kpi.baseline.sample else "確定値"))
+    actuals = sorted(kpi.actuals, key=lambda a: a.year)
+    totals = list(accumulate(a.value for a in actuals if not cumulative or kpi.target.from_year <= a.year <= kpi.target.to_year))
+    window = iter(totals)
+    for actual in actuals:
+        extra = []
+        if cumulative:
+            extra = [next(window) if kpi.target.from_year <= actual.year <= kpi.target.to_year else None]
+        rows.append(("実績", actual.year, actual.value, *extra, STATUS_LABELS[actual.status]))
+    target = kpi.target
+    label = {"時点": "目標値", "累計": f"目標値（{target.from_year}〜{target.to_year}の累計）", "平均": f"目標値（{target.from_year}〜{target.to_year}の平均）"}[target.type]
+    if cumulative:
+        rows.append((label, target.to_year, None, target.value, "サンプル" if target.sample else "目標"))
+    else:
+        rows.append((label, target.last_year, target.value, "サンプル" if target.sample else "目標"))
+    return Table(tuple(columns), tuple(rows))
+
+
+def kpi_figure(kpi: Kpi) -> dict:
+    actuals = sorted(kpi.actuals, key=lambda a: a.year)
+    target = kpi.target
+    unit = plotly_text(kpi.unit)
+    data: list[dict] = []
+    if target.type == "累計":
+        window = [a for a in actuals if target.from_year <= a.year <= target.to_year]
+        data.append({
+            "type": "scatter", "mode": "lines+markers", "name": "実績の累計",
+            "x": [a.year for a in window], "y": list(accumulate(a.value for a in window)),
+            "line": {"color": PALETTE[0], "width": 3}, "marker": {"symbol": "circle", "size": 9, "color": PALETTE[0]},
+            "hovertemplate": f"%{{x}}: %{{y:,.{kpi.digits}f}}{unit}<extra>実績の累計</extra>",
+        })
+        path = ([target.from_year - 1, target.to_year], [0, target.value])
+    else:
+        data.append({
+            "type": "scatter", "mode": "lines+markers", "name": "実績",
+            "x": [a.year for a in actuals], "y": [a.value for a in actuals],
+            "line": {"color": PALETTE[0], "width": 3}, "marker": {"symbol": "circle", "size": 9, "color": PALETTE[0]},
+            "hovertemplate": f"%{{x}}: %{{y:,.{kpi.digits}f}}{unit}<extra>実績</extra>",
+        })
+        if target.type == "平均":
+            path = ([target.from_year, target.to_year], [target.value, target.value])
+        elif kpi.baseline is not None and kpi.baseline.year is not None:
+            path = ([kpi.baseline.year, target.last_year], [kpi.baseline.value, target.value])
+        else:
+            path = None
+    if path is not None:
+        name = "目標（平均）" if target.type == "平均" else "目標への道筋"
+        data.append({
+            "type": "scatter", "mode": "lines", "name": name, "x": path[0], "y": path[1],
+            "line": {"color": PALETTE[1], "dash": "dash", "width": 2},
+            "hovertemplate": f"%{{x}}: %{{y:,.{kpi.digits}f}}{unit}<extra>{name}</extra>",
+        })
+    if kpi.baseline is not None and kpi.baseline.year is not None and target.type != "累計":
+        data.append({
+            "type": "scatter", "mode": "markers", "name": "基準値", "x": [kpi.baseline.year], "y": [kpi.baseline.value],
+            "marker": {"symbol": "diamond", "size": 12, "color": PALETTE[2]},
+            "hovertemplate": f"%{{x}}: %{{y:,.{kpi.digits}f}}{unit}<extra>基準値</extra>",
+        })
+    data.append({
+        "type": "scatter", "mode": "markers", "name": "目標値", "x": [target.last_year], "y": [target.value],
+        "marker": {"symbol": "square", "size": 12, "color": PALETTE[1]},
+        "hovertemplate": f"%{{x}}: %{{y:,.{kpi.digits}f}}{unit}<extra>目標値</extra>",
+    })
+    years = sorted({x for trace in data for x in trace["x"]})
+    return {
+        "data": data,
+        "layout": {
+            "font": {"family": FONT_FAMILY, "size": 13},
+            "height": 340,
+            "margin": {"l": 60, "r": 16, "t": 40, "b": 50},
+            "paper_bgcolor": "rgba(0,0,0,0)",
+            "plot_bgcolor": "rgba(0,0,0,0)",
+            "legend": {"orientation": "h", "x": 0, "y": 1.15},
+            "separators": ".,",
+            "xaxis": {"tickvals": years, "ticktext": [str(y) for y in years], "title": {"text": kpi.year_type},
+                      "range": [years[0] - 0.5, years[-1] + 0.5], "fixedrange": True},
+            "yaxis": {"title": {"text": unit}, "tickformat": ",", "fixedrange": True, "rangemode": "tozero"},
+        },
+        "config": {"displayModeBar": False, "responsive": True, "showSendToCloud": False},
+    }
+
+
+def kpi_chart(kpi: Kpi, progress: Progress) -> Chart:
+    sources: list[Source] = []
+    for source in [kpi.source, kpi.baseline.source if kpi.baseline else None, kpi.target.source,
+                   *(a.source for a in kpi.actuals)]:
+        if source is not None and source not in sources:
+            sources.append(source)
+    target = kpi.target
+    fmt = lambda v: f"{format_number(v, kpi.digits)}{kpi.unit}"  # noqa: E731
+    if progress.as_of is not None and progress.value is not None:
+        latest = {"時点": "最新の実績", "累計": "実績の累計", "平均": "実績の平均"}[target.type]
+        now = f"{latest}は{fmt(progress.value)}（{year_text(kpi, progress.as_of)}まで）"
+    else:
+        now = "実績はまだありません"
+    goal = {"時点": f"{year_text(kpi, target.last_year)}に{fmt(target.value)}",
+            "累計": f"{target.from_year}〜{target.to_year}の累計で{fmt(target.value)}",
+            "平均": f"{target.from_year}〜{target.to_year}の平均で{fmt(target.value)}"}[target.type]
+    base = f"基準値は{fmt(kpi.baseline.value)}（{year_text(kpi, kpi.baseline.year)}）、" if kpi.baseline and kpi.baseline.year else "基準値はなく、"
+    summary = f"{kpi.name}の推移です。{base}{now}、目標は{goal}です。"
+    return Chart(
+        id=kpi.id,
+        title=kpi.name,
+        summary=summary,
+        sources=tuple(sources),
+        updated=kpi.updated,
+        table=kpi_table(kpi),
+        figure=kpi_figure(kpi),
+        unit=kpi.unit,
+        sample=progress.sample or kpi.sample,
+        notes=tuple(kpi.notes),
+    )

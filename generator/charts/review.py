@@ -1,0 +1,73 @@
+"""Grade distribution of a yearly effect verification, per goal (stacked bars)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from ..compute import goal_label
+from ..eras import fiscal_year_label
+from ..progress import Progress
+from ..strategy_models import CityStrategy, Kpi
+from . import FONT_FAMILY, ON_PALETTE, PALETTE, plotly_text
+from .model import Chart, Column, Table
+
+
+def grade_order(strategy: CityStrategy) -> list[str]:
+    return [band.grade for band in strategy.evaluation.grades] + [strategy.evaluation.not_measurable]
+
+
+def distribution(strategy: CityStrategy, kpis_by_goal: dict[str, list[Kpi]], progress: dict[str, Progress]) -> dict[str, Counter]:
+    return {goal.id: Counter(progress[k.id].grade for k in kpis_by_goal[goal.id]) for goal in strategy.goals}
+
+
+def review_chart(fiscal_year: int, strategy: CityStrategy, kpis_by_goal: dict[str, list[Kpi]],
+                 progress: dict[str, Progress], updated: date) -> Chart:
+    grades = grade_order(strategy)
+    counts = distribution(strategy, kpis_by_goal, progress)
+    labels = [f"{goal_label(g)}" for g in strategy.goals]
+    data = []
+    bases = [0] * len(strategy.goals)
+    for index, grade in enumerate(grades):
+        values = [counts[g.id][grade] for g in strategy.goals]
+        if not any(values):
+            continue
+        data.append({
+            "type": "bar", "orientation": "h", "name": plotly_text(grade), "y": labels, "x": values, "base": list(bases),
+            "text": [plotly_text(grade) if v else "" for v in values], "textposition": "inside", "insidetextanchor": "middle",
+            "textfont": {"color": ON_PALETTE},
+            "marker": {"color": PALETTE[index % len(PALETTE)], "line": {"color": "var(--md-default-bg-color)", "width": 1}},
+            "hovertemplate": f"%{{y}}: {plotly_text(grade)} %{{x}}件<extra></extra>",
+        })
+        bases = [b + v for b, v in zip(bases, values)]
+    total = max(bases, default=1) or 1
+    figure = {
+        "data": data,
+        "layout": {
+            "barmode": "overlay", "font": {"family": FONT_FAMILY, "size": 13}, "height": 80 + 44 * len(labels),
+            "margin": {"l": 10, "r": 10, "t": 36, "b": 40}, "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)",
+            "legend": {"orientation": "h", "x": 0, "y": 1.12}, "showlegend": True,
+            "xaxis": {"range": [0, total], "tickvals": list(range(0, total + 1)), "ticktext": [str(i) for i in range(0, total + 1)],
+                      "title": {"text": "指標の数"}, "fixedrange": True},
+            "yaxis": {"autorange": "reversed", "automargin": True, "fixedrange": True},
+        },
+        "config": {"displayModeBar": False, "responsive": True, "showSendToCloud": False},
+    }
+    columns = (Column("goal", "目標"), *(Column(g, f"評価 {g}", kind="number", unit="件") for g in grades), Column("total", "合計", kind="number", unit="件"))
+    rows = tuple(
+        (f"{goal_label(g)} {g.title}", *(counts[g.id][grade] for grade in grades), sum(counts[g.id].values()))
+        for g in strategy.goals
+    )
+    any_sample = any(p.sample for p in progress.values()) or strategy.evaluation.sample
+    return Chart(
+        id=f"review-{fiscal_year}-grades",
+        title=f"{fiscal_year_label(fiscal_year)}の評価の分布",
+        summary=f"{fiscal_year_label(fiscal_year)}までの実績による、目標ごとの指標の評価の件数です。",
+        sources=(),
+        updated=updated,
+        table=Table(columns, rows),
+        figure=figure,
+        unit="件",
+        sample=any_sample,
+        source_note="各指標のページの出典から、このサイトで集計",
+    )

@@ -1,0 +1,51 @@
+from generator.charts.kpi import kpi_chart, kpi_figure, kpi_table
+from generator.progress import evaluate
+from generator.strategy_models import Evaluation, Kpi
+
+RULE = Evaluation(method="distance_to_target", description="d",
+                  grades=[{"grade": "A", "label": "a", "min_percent": 100}, {"grade": "B", "label": "b"}])
+
+
+def make(**changes):
+    data = {"id": "kpi-a", "name": "指標<b>", "kind": "KPI", "goal": "g", "measure": "m", "definition": "d", "unit": "%",
+            "digits": 1, "better": "higher", "updated": "2026-11-28",
+            "baseline": {"value": 70, "year": 2019, "sample": True},
+            "target": {"value": 80, "year": 2025, "sample": True},
+            "actuals": [{"year": 2022, "value": 74, "status": "sample"}, {"year": 2021, "value": 72, "status": "sample"}]}
+    data.update(changes)
+    return Kpi.model_validate(data)
+
+
+def test_table_includes_baseline_actuals_in_order_and_target():
+    table = kpi_table(make())
+    assert [r[0] for r in table.rows] == ["基準値", "実績", "実績", "目標値"]
+    assert [r[1] for r in table.rows] == [2019, 2021, 2022, 2025]
+    assert table.display_rows()[1] == ["実績", "令和3(2021)年度", "72.0", "サンプル"]
+
+
+def test_figure_has_actuals_path_baseline_and_target():
+    traces = {t["name"]: t for t in kpi_figure(make())["data"]}
+    assert traces["実績"]["x"] == [2021, 2022]
+    assert traces["目標への道筋"]["x"] == [2019, 2025] and traces["目標への道筋"]["line"]["dash"] == "dash"
+    assert traces["基準値"]["y"] == [70] and traces["目標値"]["y"] == [80]
+
+
+def test_cumulative_kpi_plots_running_totals_against_a_path_from_zero():
+    kpi = make(baseline=None, target={"type": "累計", "value": 100, "from_year": 2021, "to_year": 2025, "sample": True})
+    traces = {t["name"]: t for t in kpi_figure(kpi)["data"]}
+    assert traces["実績の累計"]["y"] == [72, 146]
+    assert traces["目標への道筋"]["x"] == [2020, 2025] and traces["目標への道筋"]["y"] == [0, 100]
+    assert kpi_table(kpi).rows[-1][3] == 100
+
+
+def test_chart_is_marked_sample_and_summarises_in_words():
+    kpi = make()
+    chart = kpi_chart(kpi, evaluate(kpi, RULE, 2021))
+    assert chart.sample and chart.id == "kpi-a"
+    assert "基準値は70.0%（令和元(2019)年度）" in chart.summary
+    assert "目標は令和7(2025)年度に80.0%" in chart.summary
+
+
+def test_kpi_name_is_plotly_safe_in_hover_and_legend():
+    figure = kpi_figure(make(unit="<i>"))
+    assert all("<i>" not in t["hovertemplate"] for t in figure["data"])

@@ -1,0 +1,22 @@
+from pathlib import Path
+
+from generator.charts.review import distribution, grade_order, review_chart
+from generator.compute import compute
+from generator.project import load_project
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_distribution_counts_every_kpi_once_and_table_matches():
+    project, _ = load_project(REPO)
+    computed = compute(project.strategy, project.kpis)
+    progress = computed.reviews[2024]
+    counts = distribution(project.strategy, computed.kpis_by_goal, progress)
+    assert sum(sum(c.values()) for c in counts.values()) == len(project.kpis)
+    chart = review_chart(2024, project.strategy, computed.kpis_by_goal, progress, project.plan_periods.updated)
+    assert [row[-1] for row in chart.table.rows] == [sum(counts[g.id].values()) for g in project.strategy.goals]
+    # Stacked bars: each grade's bars start where the previous grade's ended.
+    traces = chart.figure["data"]
+    for before, after in zip(traces, traces[1:]):
+        assert after["base"] == [b + x for b, x in zip(before["base"], before["x"])]
+    assert grade_order(project.strategy)[-1] == project.strategy.evaluation.not_measurable
