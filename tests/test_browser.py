@@ -271,7 +271,11 @@ def policy_data():
 # --------------------------------------------------------------------------- tests
 
 
-@pytest.mark.parametrize("path", ["", POLICY, STRATEGY], ids=["home", "policy", "strategy"])
+@pytest.mark.parametrize(
+    "path",
+    ["", POLICY, STRATEGY, "kpis/", "kpis/kpi-1-startups/", "reviews/2024/", "strategy/framework/", "reference/fields/"],
+    ids=["home", "policy", "strategy", "dashboard", "kpi", "review", "framework", "fields"],
+)
 def test_page_loads_cleanly_and_stays_local(new_page, site_server, path):
     page, watch = new_page()
     page.goto(site_server + path, wait_until="load")
