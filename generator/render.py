@@ -19,7 +19,7 @@ from markupsafe import Markup
 from . import eras
 from .charts import figure_json
 from .charts.model import Chart
-from .charts.svg import render_svg
+from .charts.svg import NARROW_WIDTH, WIDTH, render_svg
 from .charts.kpi import kpi_chart, year_text
 from .charts.model import format_number
 from .charts.review import review_chart
@@ -173,7 +173,11 @@ def review_files(project: Project, computed: Computed) -> dict[str, bytes]:
 
 
 def chart_svg(chart: Chart) -> Markup:
-    return Markup(render_svg(chart.figure, title=chart.title, description=chart.summary, chart_id=chart.id))
+    """Two static images: CSS shows the narrow one on phones, the wide one elsewhere and in print."""
+    return Markup("".join(
+        render_svg(chart.figure, title=chart.title, description=chart.summary, chart_id=chart.id, width=width)
+        for width in (WIDTH, NARROW_WIDTH)
+    ))
 
 
 def size_label(data: bytes) -> str:

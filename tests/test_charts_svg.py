@@ -32,7 +32,7 @@ def parse(svg: str) -> ET.Element:
 def test_svg_is_well_formed_accessible_and_out_of_search():
     svg = render_svg(bar_figure(), title="計画期間", description="期間の図です。", chart_id="plan")
     root = parse(svg)
-    assert root.get("role") == "img" and root.get("aria-labelledby") == "plan-svg-title plan-svg-desc"
+    assert root.get("role") == "img" and root.get("aria-labelledby") == "plan-wide-title plan-wide-desc"
     assert "data-search-exclude" in svg
     assert root.find(f"{SVG}title").text == "計画期間" and root.find(f"{SVG}desc").text == "期間の図です。"
 
@@ -77,3 +77,23 @@ def test_nice_ticks():
     assert nice_ticks(0, 100) == [0, 20, 40, 60, 80, 100]
     assert nice_ticks(120000, 145000) == [120000, 125000, 130000, 135000, 140000, 145000]
     assert nice_ticks(5, 5) == [5]
+
+
+def test_narrow_variant_keeps_labels_apart_and_ids_unique():
+    figure = bar_figure()
+    figure["layout"]["xaxis"].update({"tickvals": [y + 0.5 for y in range(2015, 2026)], "ticktext": [str(y) for y in range(2015, 2026)]})
+    wide = render_svg(figure, title="t", description="d", chart_id="c")
+    narrow = render_svg(figure, title="t", description="d", chart_id="c", width=400)
+    ticks = lambda svg: [t for t in ("".join(e.itertext()) for e in parse(svg).iter(f"{SVG}text")) if t.isdigit()]  # noqa: E731
+    assert len(ticks(wide)) == 11 and 3 <= len(ticks(narrow)) < 11
+    assert 'id="c-wide-title"' in wide and 'id="c-narrow-title"' in narrow
+    assert parse(narrow).get("viewBox").startswith("0 0 400 ")
+
+
+def test_legend_wraps_to_new_rows_in_a_narrow_svg():
+    figure = line_figure()
+    for trace in figure["data"]:
+        trace["name"] = trace["name"] * 6
+    root = parse(render_svg(figure, title="t", description="d", chart_id="c", width=300))
+    legend_y = {t.get("y") for t in root.iter(f"{SVG}text") if "実績" in "".join(t.itertext()) or "推計" in "".join(t.itertext())}
+    assert len(legend_y) == 2

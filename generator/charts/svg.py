@@ -13,7 +13,8 @@ import html
 import math
 from dataclasses import dataclass
 
-WIDTH = 720
+WIDTH = 720  # wide variant (desktop, print)
+NARROW_WIDTH = 400  # narrow variant (phones): text stays legible when scaled down
 FONT_SIZE = 13
 CHAR_WIDTH = 13  # a Japanese character at FONT_SIZE; Latin is narrower, so this is safe
 DASHES = {"solid": "", "dash": "6 4", "dot": "2 3", "dashdot": "6 3 2 3", "longdash": "10 4"}
@@ -117,29 +118,57 @@ def _color_at(color, index: int, default: str) -> str:
     return color or default
 
 
-def render_svg(figure: dict, *, title: str, description: str, chart_id: str) -> str:
-    """SVG markup for a figure, sized by the layout height and WIDTH."""
+def _legend_rows(items: list[dict], start: float, end: float) -> list[list[tuple[float, dict]]]:
+    """Legend entries placed left to right, wrapping to a new row at the right edge."""
+    rows: list[list[tuple[float, dict]]] = [[]]
+    cursor = start
+    for trace in items:
+        width = 40 + len(_lines(trace["name"])[0]) * CHAR_WIDTH
+        if rows[-1] and cursor + width > end:
+            rows.append([])
+            cursor = start
+        rows[-1].append((cursor, trace))
+        cursor += width
+    return rows if rows[0] else []
+
+
+def _rewrap(label: object, max_chars: int) -> str:
+    """Split label lines longer than the room beside the axis."""
+    lines = []
+    for line in _lines(label):
+        lines += [line[i : i + max_chars] for i in range(0, len(line), max_chars)] or [""]
+    return "<br>".join(html.escape(line, quote=False) for line in lines)
+
+
+def render_svg(figure: dict, *, title: str, description: str, chart_id: str, width: int = WIDTH) -> str:
+    """SVG markup for a figure, sized by the layout height and `width`."""
     layout = figure["layout"]
     traces = figure["data"]
     height = float(layout.get("height", 360))
     xaxis, yaxis = layout.get("xaxis", {}), layout.get("yaxis", {})
     horizontal = any(t.get("type") == "bar" and t.get("orientation") == "h" for t in traces)
     legend_items = [t for t in traces if t.get("name") and t.get("showlegend", True)]
+    variant = "wide" if width == WIDTH else "narrow"
+    element_id = f"{chart_id}-{variant}"
 
-    # Category axis (y for horizontal bars) sizes the left margin.
+    # Category axis (y for horizontal bars) sizes the left margin, at most 40 % of the width.
+    max_left = int(width * 0.4)
+    label_chars = max((max_left - 14) // CHAR_WIDTH, 4)
     categories = _categories([v for t in traces for v in t.get("y", [])]) if horizontal else []
     longest = max((len(line) for c in categories for line in _lines(c)), default=0)
-    left = min(max(longest * CHAR_WIDTH + 14, 64), 280) if horizontal else 70
-    top = 14 + (22 if legend_items else 0)
+    left = min(max(min(longest, label_chars) * CHAR_WIDTH + 14, 64), max_left) if horizontal else 70
+    legend = _legend_rows(legend_items, left, width - 14)
+    top = 14 + 22 * len(legend)
     bottom = 48 if xaxis.get("title") else 30
-    plot_left, plot_right, plot_top, plot_bottom = left, WIDTH - 14, top, height - bottom
+    height += 22 * max(len(legend) - 1, 0)
+    plot_left, plot_right, plot_top, plot_bottom = left, width - 14, top, height - bottom
 
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart__static" viewBox="0 0 {WIDTH} {_n(height)}" '
-        f'role="img" aria-labelledby="{chart_id}-svg-title {chart_id}-svg-desc" data-search-exclude="" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart__static chart__static--{variant}" viewBox="0 0 {width} {_n(height)}" '
+        f'role="img" aria-labelledby="{element_id}-title {element_id}-desc" data-search-exclude="" '
         f'font-size="{FONT_SIZE}" fill="currentColor">',
-        f'<title id="{chart_id}-svg-title">{html.escape(title)}</title>',
-        f'<desc id="{chart_id}-svg-desc">{html.escape(description)}</desc>',
+        f'<title id="{element_id}-title">{html.escape(title)}</title>',
+        f'<desc id="{element_id}-desc">{html.escape(description)}</desc>',
     ]
     x_low, x_high = _value_range(figure, "x", xaxis)
     x = _Axis(x_low, x_high, plot_left, plot_right)
@@ -161,13 +190,18 @@ def render_svg(figure: dict, *, title: str, description: str, chart_id: str) -> 
     grid = 'stroke="currentColor" stroke-opacity="0.15"'
     x_ticks = xaxis.get("tickvals") or nice_ticks(x_low, x_high)
     x_text = xaxis.get("ticktext") or [_tick_label(v) for v in x_ticks]
-    for value, label in zip(x_ticks, x_text):
+    # Label every n-th tick when the labels would touch (narrow variant).
+    widest = max((len(str(t)) for t in x_text), default=1) * CHAR_WIDTH * 0.62 + 6
+    spacing = (plot_right - plot_left) / max(len(x_ticks), 1)
+    every = max(math.ceil(widest / spacing), 1) if spacing > 0 else 1
+    for index, (value, label) in enumerate(zip(x_ticks, x_text)):
         px = x(value)
         out.append(f'<line x1="{_n(px)}" x2="{_n(px)}" y1="{_n(plot_top)}" y2="{_n(plot_bottom)}" {grid}/>')
-        out.append(_text(px, plot_bottom + 18, label, anchor="middle"))
+        if index % every == 0:
+            out.append(_text(px, plot_bottom + 18, label, anchor="middle"))
     if horizontal:
         for category in categories:
-            out.append(_text(plot_left - 8, y_center(category) + 4, category, anchor="end"))
+            out.append(_text(plot_left - 8, y_center(category) + 4, _rewrap(category, label_chars), anchor="end"))
     else:
         y_ticks = yaxis.get("tickvals") or nice_ticks(y.low, y.high)
         y_text = yaxis.get("ticktext") or [_tick_label(v) for v in y_ticks]
@@ -232,17 +266,22 @@ def render_svg(figure: dict, *, title: str, description: str, chart_id: str) -> 
                    f'style="stroke:{_paint(shape.get("line", {}).get("color", "currentColor"))}" stroke-width="2" stroke-dasharray="{dash}"/>')
 
     # Legend: swatch with the trace's own dash and marker, so colour is never the only cue.
-    cursor = plot_left
-    for trace in legend_items:
-        color = trace.get("line", {}).get("color") or trace.get("marker", {}).get("color") or "var(--chart-1)"
-        if isinstance(color, list):
-            color = color[0]
-        dash = DASHES.get(trace.get("line", {}).get("dash", "solid"), "")
-        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-        out.append(f'<line x1="{_n(cursor)}" x2="{_n(cursor + 24)}" y1="12" y2="12" style="stroke:{_paint(color)}" stroke-width="3"{dash_attr}/>')
-        out.append(_marker(cursor + 12, 12, trace.get("marker", {}).get("symbol", "circle"), color))
-        out.append(_text(cursor + 30, 16, trace["name"]))
-        cursor += 40 + len(str(trace["name"])) * CHAR_WIDTH
+    for row_index, row in enumerate(legend):
+        y0 = 12 + 22 * row_index
+        for cursor, trace in row:
+            color = trace.get("line", {}).get("color") or trace.get("marker", {}).get("color") or "var(--chart-1)"
+            if isinstance(color, list):
+                color = color[0]
+            mode = trace.get("mode", "lines" if trace.get("type") == "scatter" else "")
+            if trace.get("type") == "bar":
+                out.append(f'<rect x="{_n(cursor)}" y="{_n(y0 - 6)}" width="24" height="12" style="fill:{_paint(color)}"/>')
+            elif "lines" in mode:
+                dash = DASHES.get(trace.get("line", {}).get("dash", "solid"), "")
+                dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+                out.append(f'<line x1="{_n(cursor)}" x2="{_n(cursor + 24)}" y1="{_n(y0)}" y2="{_n(y0)}" style="stroke:{_paint(color)}" stroke-width="3"{dash_attr}/>')
+            if "markers" in mode:
+                out.append(_marker(cursor + 12, y0, trace.get("marker", {}).get("symbol", "circle"), color))
+            out.append(_text(cursor + 30, y0 + 4, trace["name"]))
     out.append("</svg>")
     return "".join(out)
 
