@@ -50,7 +50,7 @@ CHROMIUM_ARGS = [
 TIMEOUT = 15_000
 PLOTLY_SVG = ".chart__plot .main-svg"
 PLOTLY_BUNDLE = "plotly-basic.min.js"
-STATIC_SVG = "svg.chart__static"
+STATIC_SVG = "svg.chart__static:visible"  # wide or narrow variant, whichever CSS shows
 POLICY = "strategy/policy/"
 STRATEGY = "strategy/"
 CHART_PAGES = pytest.mark.parametrize("path", [POLICY, STRATEGY], ids=["policy", "strategy"])
@@ -311,7 +311,7 @@ def test_chart_is_static_until_the_reader_interacts_then_drawn(new_page, site_se
     figure = page.locator("figure.chart").first
     assert figure.count() == 1, f"/{path} has no chart"
     # Before any interaction: the build-time SVG, and plotly.js not even requested.
-    assert figure.locator(STATIC_SVG).is_visible(), "the static SVG is not shown before interaction"
+    assert figure.locator(STATIC_SVG).count() == 1, "exactly one static SVG is shown before interaction"
     assert not figure.locator(".chart__plot").is_visible(), "the empty Plotly slot is shown before interaction"
     assert plotly_requests(watch) == [], f"plotly.js was loaded before the reader interacted: {plotly_requests(watch)}"
     assert figure.locator(PLOTLY_SVG).count() == 0, "Plotly drew before the reader interacted"
@@ -320,7 +320,7 @@ def test_chart_is_static_until_the_reader_interacts_then_drawn(new_page, site_se
     box = svg.bounding_box()
     assert box and box["width"] > 100 and box["height"] > 100, f"the chart is drawn too small: {box}"
     assert "is-interactive" in (figure.locator(".chart__frame").get_attribute("class") or "")
-    assert not figure.locator(STATIC_SVG).is_visible(), "the static SVG is still shown beside the drawn chart"
+    assert figure.locator(STATIC_SVG).count() == 0, "the static SVG is still shown beside the drawn chart"
     bundle = plotly_requests(watch)
     assert len(bundle) == 1, f"plotly.js should be requested exactly once: {bundle}"
     assert bundle[0] == site_server + "assets/vendor/plotly/" + PLOTLY_BUNDLE, f"plotly.js from the wrong place: {bundle}"
@@ -418,7 +418,7 @@ def test_without_javascript_the_static_chart_and_table_remain(new_page, site_ser
     page.goto(site_server + path)
     figure = page.locator("figure.chart").first
     assert figure.count() == 1, "the page has no chart"
-    assert figure.locator(STATIC_SVG).is_visible(), "the static SVG is not shown without JavaScript"
+    assert figure.locator(STATIC_SVG).count() == 1, "the static SVG is not shown without JavaScript"
     box = figure.locator(STATIC_SVG).bounding_box()
     assert box and box["width"] > 100 and box["height"] > 50, f"the static SVG is too small: {box}"
     slot = figure.locator(".chart__plot")
@@ -547,9 +547,9 @@ def test_print_shows_the_static_chart(new_page, site_server):
     page.goto(site_server + POLICY)
     draw_chart(page, watch)
     figure = page.locator("figure.chart").first
-    assert not figure.locator(STATIC_SVG).is_visible(), "on screen the drawn chart should replace the static SVG"
+    assert figure.locator(STATIC_SVG).count() == 0, "on screen the drawn chart should replace the static SVG"
     page.emulate_media(media="print")
-    assert figure.locator(STATIC_SVG).is_visible(), "the static SVG is not printed"
+    assert figure.locator(STATIC_SVG).count() == 1, "the static SVG is not printed"
     assert not figure.locator(".chart__plot").is_visible(), "the Plotly chart is printed (it should be hidden)"
     page.emulate_media(media="screen")
     assert figure.locator(PLOTLY_SVG).first.is_visible(), "back on screen the drawn chart is not shown"
@@ -611,3 +611,10 @@ def test_dashboard_without_javascript_lists_every_kpi_by_goal_and_grade(new_page
     assert page.locator("form.kpi-filter").is_hidden()
     assert page.locator("article table tbody tr:visible").count() >= 10
     assert page.locator("#by-grade").is_visible()
+
+
+def test_phones_get_the_narrow_static_chart(new_page, site_server):
+    page, watch = new_page(viewport={"width": 375, "height": 740}, java_script_enabled=False)
+    page.goto(site_server + STRATEGY, wait_until="load")
+    shown = page.locator("figure.chart").first.locator(STATIC_SVG)
+    assert shown.count() == 1 and "chart__static--narrow" in shown.get_attribute("class")

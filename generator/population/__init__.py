@@ -1,0 +1,1 @@
+"""Population vision (人口ビジョン): cohort-component projections and their scenarios."""
