@@ -284,3 +284,19 @@ def test_field_reference_page_documents_every_field(built_site: Path):
     for model in field_reference():
         for field in model.fields:
             assert field.description in text, (model.anchor, field.name)
+
+
+def test_goal_page_shows_measures_with_their_kpi_tables(built_site: Path):
+    project, _ = load_project(built_site.parent)
+    page = (built_site / "strategy/goals/goal-1/index.html").read_text(encoding="utf-8")
+    assert "| 指標 |" not in page  # every Markdown table became a table
+    for goal_kpi in [k for k in project.kpis.values() if k.goal == "goal-1"]:
+        assert f'href="../../../kpis/{goal_kpi.id}/"' in page
+    assert page.count("<table>") == 1 + len({k.measure for k in project.kpis.values() if k.goal == "goal-1" and k.measure})
+
+
+def test_no_markdown_syntax_leaks_into_any_page(built_site: Path):
+    for page in built_site.rglob("*.html"):
+        article = page.read_text(encoding="utf-8").split("<article", 1)[-1].split("</article>", 1)[0]
+        for leak in ("|---", "---|", "]( ", "{ #", "!!! "):
+            assert leak not in article, f"{page.relative_to(built_site)}: {leak}"
