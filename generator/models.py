@@ -40,6 +40,8 @@ class Model(BaseModel):
 class Source(Model):
     """Where a text or figure comes from (出典)."""
 
+    model_config = ConfigDict(title="出典（source）")
+
     title: Text = Field(description="出典の名称。", examples=["第２期朝霞市まち・ひと・しごと創生総合戦略の策定方針（案）"])
     publisher: Text | None = Field(None, description="発行者・作成者。", examples=["朝霞市"])
     url: HttpUrl | None = Field(None, description="出典を確認できるページのURL（http:// または https:// で始まる）。")
@@ -58,6 +60,8 @@ class Source(Model):
 class PolicySection(Model):
     """One numbered part of the policy: １ / （１） / ① with its text."""
 
+    model_config = ConfigDict(title="策定方針の節")
+
     id: Identifier | None = Field(None, description="ページ内リンク用の英小文字の名前（例: purpose）。省略可。")
     number: Text = Field(description="原文どおりの番号（１、（１）、① など）。", examples=["（１）"])
     title: Text = Field(description="見出し。番号は含めない。", examples=["人口ビジョン"])
@@ -72,6 +76,8 @@ class PolicySection(Model):
 class Policy(Model):
     """The city's formulation policy, section by section (strategy/policy.yml)."""
 
+    model_config = ConfigDict(title="策定方針")
+
     title: Text = Field(description="文書名。", examples=["第２期朝霞市まち・ひと・しごと創生総合戦略の策定方針（案）"])
     status: Text | None = Field(None, description="文書の段階（案、決定など）。", examples=["案"])
     document_label: Text | None = Field(None, description="会議資料としての番号。", examples=["資料１"])
@@ -84,6 +90,8 @@ class Policy(Model):
 
 class PlanPeriod(Model):
     """One period of a plan, in fiscal years (年度)."""
+
+    model_config = ConfigDict(title="計画の期間")
 
     label: Text = Field(description="期間の名前。", examples=["第２期"])
     start_fy: FiscalYear = Field(description="最初の年度（西暦。令和3年度なら 2021）。", examples=[2021])
@@ -100,6 +108,8 @@ class PlanPeriod(Model):
 class PlanRow(Model):
     """One plan (a row of the table) and its periods."""
 
+    model_config = ConfigDict(title="計画（表の行）")
+
     id: Identifier = Field(description="この計画の英小文字の名前。", examples=["asaka-strategy"])
     name: Text = Field(description="計画の名前。", examples=["朝霞市まち・ひと・しごと創生総合戦略"])
     periods: list[PlanPeriod] = Field(min_length=1, description="期間（古い順）。")
@@ -107,6 +117,8 @@ class PlanRow(Model):
 
 class PlanSchedule(Model):
     """The plan-period table of the policy (strategy/plan_periods.yml)."""
+
+    model_config = ConfigDict(title="計画期間の表")
 
     title: Text = Field(description="表の題。")
     first_fy: FiscalYear = Field(description="表の最初の年度（西暦）。", examples=[2015])
@@ -123,6 +135,8 @@ class PlanSchedule(Model):
 class NationalGoal(Model):
     """A goal of the national strategy that the city's goals answer to."""
 
+    model_config = ConfigDict(title="国の目標")
+
     id: Identifier = Field(description="目標の英小文字の名前。市の基本目標から参照する。", examples=["basic-1"])
     kind: Literal["基本目標", "横断的な目標"] = Field(description="「基本目標」または「横断的な目標」。")
     number: Annotated[int, Field(ge=1, le=9)] = Field(description="目標の番号。", examples=[1])
@@ -132,6 +146,8 @@ class NationalGoal(Model):
 
 class NationalStrategy(Model):
     """The national strategy the city's strategy follows (strategy/national_framework.yml)."""
+
+    model_config = ConfigDict(title="国の総合戦略")
 
     name: Text = Field(description="国の総合戦略の名前。")
     decided_on: Date = Field(description="閣議決定日（例: 2019-12-20）。")
@@ -148,6 +164,8 @@ class NationalStrategy(Model):
 class PublishedDocument(Model):
     """The strategy or the population vision, as introduced on the home page."""
 
+    model_config = ConfigDict(title="公開する文書")
+
     id: Identifier = Field(description="文書の英小文字の名前。", examples=["strategy"])
     name: Text = Field(description="文書の正式名称。")
     short_name: Text = Field(description="短い呼び名（メニューなど）。", examples=["総合戦略"])
@@ -160,6 +178,8 @@ class PublishedDocument(Model):
 
 class SiteInfo(Model):
     """Site-wide facts shown on the home page (strategy/site.yml)."""
+
+    model_config = ConfigDict(title="サイト情報")
 
     city: Text = Field(description="自治体名。", examples=["朝霞市"])
     site_title: Text = Field(description="サイトの題名。")

@@ -89,5 +89,5 @@ def field_reference() -> list[ModelDoc]:
                 description=field.description or "",
                 example=", ".join(str(e) for e in (field.examples or [])),
             ))
-        docs.append(ModelDoc(name.lower(), (model.__doc__ or name).strip().splitlines()[0], tuple(roots.get(name, [])), tuple(fields)))
+        docs.append(ModelDoc(name.lower(), model.model_config.get("title") or name, tuple(roots.get(name, [])), tuple(fields)))
     return docs

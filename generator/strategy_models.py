@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from .models import Date, FiscalYear, Identifier, Model, Source, Text
 
@@ -19,6 +19,8 @@ Year = Annotated[int, Field(ge=1900, le=2100)]
 
 class GradeBand(Model):
     """One grade of the scale, best first."""
+
+    model_config = ConfigDict(title="評価の段階")
 
     grade: Text = Field(description="評価の記号。", examples=["A"])
     label: Text = Field(description="評価の意味。", examples=["目標を達成"])
@@ -34,6 +36,8 @@ class GradeBand(Model):
 
 class Evaluation(Model):
     """How progress is computed and graded (長与町・多摩市などの方式を選べます)."""
+
+    model_config = ConfigDict(title="評価方法")
 
     method: Literal["distance_to_target", "achievement_rate", "pro_rated", "baseline_band"] = Field(
         description="進捗の計算方法。distance_to_target:（実績−基準値）÷（目標値−基準値）×100、"
@@ -65,6 +69,8 @@ class Evaluation(Model):
 class Measure(Model):
     """A concrete measure (具体的な施策) under a goal."""
 
+    model_config = ConfigDict(title="具体的な施策")
+
     id: Identifier = Field(description="施策の英小文字の名前。KPI から参照します。", examples=["measure-1-1"])
     title: Text = Field(description="施策の名前。")
     description: Text = Field(description="施策の内容。")
@@ -77,6 +83,8 @@ class Measure(Model):
 
 class Goal(Model):
     """A basic goal (基本目標) or cross-cutting goal (横断的な目標) of the city."""
+
+    model_config = ConfigDict(title="目標（基本目標・横断的な目標）")
 
     id: Identifier = Field(description="目標の英小文字の名前。", examples=["goal-1"])
     kind: Literal["基本目標", "横断的な目標"] = Field(description="「基本目標」または「横断的な目標」。")
@@ -91,6 +99,8 @@ class Goal(Model):
 class CityStrategy(Model):
     """The city's strategy: period, goals and evaluation rule (strategy/strategy.yml)."""
 
+    model_config = ConfigDict(title="市の総合戦略")
+
     name: Text = Field(description="戦略の正式名称。")
     start_fy: FiscalYear = Field(description="計画期間の最初の年度（西暦）。", examples=[2021])
     end_fy: FiscalYear = Field(description="計画期間の最後の年度（西暦）。", examples=[2025])
@@ -100,6 +110,8 @@ class CityStrategy(Model):
 
 class ValueSource(Model):
     """A baseline or target value."""
+
+    model_config = ConfigDict(title="基準値")
 
     value: float = Field(description="値（単位は KPI の unit）。", examples=[72.5])
     unit: Text | None = Field(None, description="KPI と違う単位で書いていないか確かめるための単位（省略可）。")
@@ -111,6 +123,8 @@ class ValueSource(Model):
 
 class Target(ValueSource):
     """The target of a KPI: a value at a year, a cumulative total or an average over years."""
+
+    model_config = ConfigDict(title="目標値")
 
     type: Literal["時点", "累計", "平均"] = Field("時点", description="時点: year の値、累計: from_year〜to_year の合計、平均: その平均。")
     from_year: Year | None = Field(None, description="累計・平均の最初の年（度）。")
@@ -134,6 +148,8 @@ class Target(ValueSource):
 class Actual(Model):
     """The actual value of one year."""
 
+    model_config = ConfigDict(title="実績")
+
     year: Year = Field(description="年または年度（西暦）。", examples=[2022])
     value: float = Field(description="実績値。", examples=[74.1])
     unit: Text | None = Field(None, description="単位の確認用（省略可）。")
@@ -144,6 +160,8 @@ class Actual(Model):
 
 class Kpi(Model):
     """One indicator: a 数値目標 of a goal or a KPI of a measure (kpis/<id>.yml)."""
+
+    model_config = ConfigDict(title="指標（数値目標・KPI）")
 
     id: Identifier = Field(description="指標の英小文字の名前。ファイル名と同じにします。", examples=["kpi-1-1"])
     name: Text = Field(description="指標名。用語解説へのしるしは「※」で付けます。", examples=["市内事業所の従業者数※"])
@@ -169,6 +187,8 @@ class Kpi(Model):
 class GlossaryTerm(Model):
     """A term explained in 用語解説, linked from ※ marks."""
 
+    model_config = ConfigDict(title="用語")
+
     id: Identifier = Field(description="用語の英小文字の名前。", examples=["employment-rate"])
     term: Text = Field(description="用語。", examples=["就業率"])
     description: Text = Field(description="説明。")
@@ -179,11 +199,15 @@ class GlossaryTerm(Model):
 class Glossary(Model):
     """Terms of the strategy (strategy/glossary.yml)."""
 
+    model_config = ConfigDict(title="用語解説")
+
     terms: list[GlossaryTerm] = Field(default_factory=list, description="用語の一覧。")
 
 
 class CouncilComment(Model):
     """A comment of the council (審議会) in a yearly review."""
+
+    model_config = ConfigDict(title="審議会の意見")
 
     goal: Identifier | None = Field(None, description="対象の目標の id（全体への意見なら省略）。")
     text: Text = Field(description="意見の内容。")
@@ -192,6 +216,8 @@ class CouncilComment(Model):
 
 class Review(Model):
     """The effect verification (効果検証) of one fiscal year."""
+
+    model_config = ConfigDict(title="効果検証（年度）")
 
     fiscal_year: FiscalYear = Field(description="検証の対象年度（西暦）。", examples=[2022])
     meeting: Text | None = Field(None, description="検証した審議会の会議名。")
@@ -203,5 +229,7 @@ class Review(Model):
 
 class Reviews(Model):
     """Yearly effect verifications (strategy/reviews.yml)."""
+
+    model_config = ConfigDict(title="効果検証")
 
     reviews: list[Review] = Field(default_factory=list, description="年度ごとの効果検証。")

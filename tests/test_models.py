@@ -53,3 +53,15 @@ def test_identifier_pattern():
     models.NationalGoal(id="basic-1", kind="基本目標", number=1, title="x")
     with pytest.raises(ValidationError):
         models.NationalGoal(id="Basic 1", kind="基本目標", number=1, title="x")
+
+
+def test_every_model_has_a_japanese_title_for_the_reference():
+    from generator import strategy_models
+
+    classes = ALL_MODELS + [
+        cls for _, cls in inspect.getmembers(strategy_models, inspect.isclass)
+        if issubclass(cls, BaseModel) and cls.__module__ == strategy_models.__name__
+    ]
+    for cls in classes:
+        title = cls.model_config.get("title") or ""
+        assert any(ord(ch) > 0x3000 for ch in title), cls.__name__
