@@ -14,6 +14,8 @@ from datetime import date
 
 from .eras import fiscal_year_label, fiscal_year_of
 from .models import NationalStrategy, PlanSchedule, Policy, PolicySection, SiteInfo
+from .population.projection import parse_age_groups
+from .population.scenarios import run_scenarios
 from .strategy_models import CityStrategy, Glossary, Kpi, Reviews
 from .problems import Severity
 
@@ -223,6 +225,68 @@ def review_references(reviews: Reviews, strategy: CityStrategy) -> Iterator[Find
                 yield Finding("reviews", ("reviews", r, "comments", c, "goal"), f"目標 id「{comment.goal}」がありません。")
 
 
+def population_consistency(models: dict) -> Iterator[Finding]:
+    """The population tables against each other, then a trial projection of every scenario."""
+    vision, base_rows, assumption_rows = models["vision"], models["base_population"], models["assumptions"]
+    years = Counter(row.year for row in models["census"])
+    for index, row in enumerate(models["census"]):
+        if years[row.year] > 1:
+            yield Finding("census", ("rows", index, "year"), f"{row.year}年の行が複数あります。")
+    groups = tuple(row.age for row in base_rows)
+    try:
+        parse_age_groups(groups)
+    except ValueError as exc:
+        yield Finding("base_population", ("rows", 0, "age"), f"年齢階級の並びが正しくありません: {exc}",
+                      "0-4、5-9、…と5歳刻みで並べ、最後を 85+ のような「以上」の階級にしてください。")
+        return
+    periods: dict[int, list[int]] = {}
+    for index, row in enumerate(assumption_rows):
+        periods.setdefault(row.period, []).append(index)
+        if row.age not in groups:
+            yield Finding("assumptions", ("rows", index, "age"), f"年齢階級「{row.age}」が基準人口（base_population.csv）にありません。")
+    for period, indexes in periods.items():
+        ages = Counter(assumption_rows[i].age for i in indexes)
+        missing = [g for g in groups if g not in ages]
+        if missing:
+            yield Finding("assumptions", ("rows", indexes[0], "age"), f"{period}年の期間に年齢階級 {', '.join(missing)} の行がありません。",
+                          "基準人口と同じ年齢階級の行を、期間ごとにすべて書いてください。")
+        for i in indexes:
+            if ages[assumption_rows[i].age] > 1:
+                yield Finding("assumptions", ("rows", i, "age"), f"{period}年の期間に「{assumption_rows[i].age}」の行が複数あります。")
+        if (period - vision.base_year) % 5:
+            yield Finding("assumptions", ("rows", indexes[0], "period"), f"期間の始まり {period} 年が基準年 {vision.base_year} 年から5年刻みになっていません。")
+    if periods and min(periods) > vision.base_year:
+        yield Finding("assumptions", ("rows", 0, "period"), f"基準年 {vision.base_year} 年から始まる期間の仮定値がありません。")
+    if vision.horizon_year <= vision.base_year or (vision.horizon_year - vision.base_year) % 5:
+        yield Finding("vision", ("horizon_year",), "推計の最終年は基準年より後で、5年刻みの年にしてください。")
+    ids = Counter(s.id for s in vision.scenarios)
+    known = set(ids)
+    for index, scenario in enumerate(vision.scenarios):
+        path = ("scenarios", index)
+        if ids[scenario.id] > 1:
+            yield Finding("vision", path + ("id",), f"シナリオ id「{scenario.id}」が複数あります。")
+        if scenario.based_on is not None and scenario.based_on not in known:
+            yield Finding("vision", path + ("based_on",), f"シナリオ id「{scenario.based_on}」がありません。", f"次から選んでください: {', '.join(sorted(known))}")
+        seen, current = {scenario.id}, scenario
+        by_id = {s.id: s for s in vision.scenarios}
+        while current.based_on in by_id:
+            if current.based_on in seen:
+                yield Finding("vision", path + ("based_on",), "based_on がたどると元のシナリオに戻ってしまいます（循環）。")
+                break
+            seen.add(current.based_on)
+            current = by_id[current.based_on]
+        for year in scenario.tfr_anchors:
+            if not year.isdigit() or not vision.base_year < int(year) <= vision.horizon_year:
+                yield Finding("vision", path + ("tfr_anchors", year), f"出生率の目安の年「{year}」は基準年より後、推計の最終年以前の西暦にしてください。")
+        if scenario.zero_migration_from is not None and (scenario.zero_migration_from - vision.base_year) % 5:
+            yield Finding("vision", path + ("zero_migration_from",), "移動均衡の開始年は基準年から5年刻みの年にしてください。")
+        for a, age in enumerate(scenario.zero_migration_ages):
+            if age not in groups or age == groups[0]:
+                yield Finding("vision", path + ("zero_migration_ages", a), f"年齢階級「{age}」は使えません（{groups[1]}〜{groups[-1]} から選びます）。")
+    if vision.target_scenario not in known:
+        yield Finding("vision", ("target_scenario",), f"シナリオ id「{vision.target_scenario}」がありません。")
+
+
 def run_all(models: dict[str, object], today: date) -> Iterator[Finding]:
     yield from unique_policy_ids(models["policy"])
     yield from document_references(models["site"], models["policy"])
@@ -233,3 +297,10 @@ def run_all(models: dict[str, object], today: date) -> Iterator[Finding]:
     for file, kpi in models["kpis"].items():
         yield from kpi_consistency(file, kpi, models["strategy"], models["glossary"], today)
     yield from review_references(models["reviews"], models["strategy"])
+    population = list(population_consistency(models))
+    yield from population
+    if not population:
+        try:
+            run_scenarios(models["vision"], models["base_population"], models["assumptions"])
+        except ValueError as exc:  # the engine names the field, age group and value
+            yield Finding("vision", ("scenarios",), f"推計できません: {exc}", "仮定値（assumptions.csv）と vision.yml の値を確認してください。")

@@ -12,19 +12,27 @@ from pydantic import BaseModel
 
 from .models import Source
 from .problems import Problem
-from .project import DATA_FILES, Project
+from .models import Model
+from .project import DATA_FILES, DATA_TABLES, Project
 from .yamlio import format_path
 
 
-def _walk(value: object, path: tuple) -> Iterator[tuple[tuple, str]]:
-    """(field path, reason) of everything in a model tree that may not be published yet."""
+_REPLACE = "実際の値・文言と出典に置き換えてから、"
+
+
+def _walk(value: object, path: tuple) -> Iterator[tuple[tuple, str, str]]:
+    """(field path, reason, fix) of everything in a model tree that may not be published yet."""
     if isinstance(value, BaseModel):
         if getattr(value, "sample", False) is True:
-            yield path + ("sample",), "見本（sample: true）のままです。"
+            yield path + ("sample",), "見本（sample: true）のままです。", _REPLACE + "sample: true の行を消してください。"
         if getattr(value, "status", None) == "sample":
-            yield path + ("status",), "実績が見本（status: sample）のままです。"
+            yield path + ("status",), "値が見本（status: sample）のままです。", _REPLACE + "status を 確定・速報（CSV では 確認済）にしてください。"
+        if getattr(value, "status", None) == "未確認":
+            yield path + ("status",), "値が原典で未確認（status: 未確認）です。", "e-Stat などの原典で値を確かめ、status を 確認済 にしてください。"
+        if getattr(value, "text_sample", False) is True:
+            yield path + ("text_sample",), "説明文が見本（text_sample: true）のままです。", _REPLACE + "text_sample の行を消してください。"
         if isinstance(value, Source) and value.needs_check:
-            yield path + ("needs_check",), "出典が一次資料で未確認（needs_check: true）です。"
+            yield path + ("needs_check",), "出典が一次資料で未確認（needs_check: true）です。", "国・市の原文で確かめてから needs_check の行を消してください。"
         for name in type(value).model_fields:
             yield from _walk(getattr(value, name), path + (name,))
     elif isinstance(value, (list, tuple)):
@@ -32,17 +40,20 @@ def _walk(value: object, path: tuple) -> Iterator[tuple[tuple, str]]:
             yield from _walk(item, path + (index,))
 
 
+class _Rows(Model):
+    """A CSV table seen as one model, so rows are walked like YAML lists."""
+
+    rows: list
+
+
 def production_problems(project: Project) -> list[Problem]:
     items: list[tuple[str, BaseModel]] = [(key, getattr(project, key)) for key in DATA_FILES]
     items += [(f"kpis/{kpi_id}.yml", kpi) for kpi_id, kpi in project.kpis.items()]
+    items += [(key, _Rows(rows=getattr(project, key))) for key in DATA_TABLES]
     problems = []
     for key, model in items:
         document = project.documents[key]
-        for path, reason in _walk(model, ()):
+        for path, reason, fix in _walk(model, ()):
             line, column = document.locate(path)
-            problems.append(Problem(
-                document.name, line, column, format_path(path),
-                f"本番公開できません: {reason}",
-                "実際の値・文言と出典に置き換え、sample の行を消してください（出典を確かめたら needs_check を消します）。",
-            ))
+            problems.append(Problem(document.name, line, column, format_path(path), f"本番公開できません: {reason}", fix))
     return problems

@@ -12,7 +12,9 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from . import checks
+from .csvio import load_csv
 from .models import NationalStrategy, PlanSchedule, Policy, SiteInfo
+from .population.models import AgeSexRow, AssumptionRow, CensusRow, PopulationVision, TfrRow, VitalRow
 from .problems import Problem, Report
 from .strategy_models import CityStrategy, Glossary, Kpi, Reviews
 from .validation import build_model
@@ -27,6 +29,15 @@ DATA_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "strategy": ("strategy/strategy.yml", CityStrategy),
     "glossary": ("strategy/glossary.yml", Glossary),
     "reviews": ("strategy/reviews.yml", Reviews),
+    "vision": ("population/vision.yml", PopulationVision),
+}
+# Tables a planner fills from spreadsheets (CSV, one model per row): key → (path, row model).
+DATA_TABLES: dict[str, tuple[str, type[BaseModel]]] = {
+    "census": ("population/census.csv", CensusRow),
+    "vital": ("population/vital.csv", VitalRow),
+    "tfr": ("population/tfr.csv", TfrRow),
+    "base_population": ("population/base_population.csv", AgeSexRow),
+    "assumptions": ("population/assumptions.csv", AssumptionRow),
 }
 # Folders holding one item per file: key → (folder, model). The file name is the item's id.
 DATA_COLLECTIONS: dict[str, tuple[str, type[BaseModel]]] = {
@@ -47,6 +58,12 @@ class Project:
     strategy: CityStrategy
     glossary: Glossary
     reviews: Reviews
+    vision: PopulationVision
+    census: list[CensusRow]
+    vital: list[VitalRow]
+    tfr: list[TfrRow]
+    base_population: list[AgeSexRow]
+    assumptions: list[AssumptionRow]
     kpis: dict[str, Kpi]  # by id, in file-name order
     documents: dict[str, Document] = field(repr=False, compare=False)  # by data key or file path
     today: datetime.date = field(default_factory=datetime.date.today, compare=False)
@@ -103,6 +120,20 @@ def load_project(root: Path, today: datetime.date | None = None) -> tuple[Projec
             complete = False
         else:
             models[key] = instance
+    for key, (relative, row_model) in DATA_TABLES.items():
+        path = root / relative
+        if not path.exists():
+            report.add(Problem(relative, None, None, "", "必要なファイルがありません。", "ファイルを元に戻すか、名前を確認してください。"))
+            complete = False
+            continue
+        rows, document, problems = load_csv(path, relative, row_model)
+        report.extend(problems)
+        if document is not None:
+            documents[key] = document
+        if rows is None:
+            complete = False
+        else:
+            models[key] = rows
     for key, (folder, model) in DATA_COLLECTIONS.items():
         items = {}
         for path in sorted((root / folder).glob("*")):
