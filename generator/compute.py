@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from .population.scenarios import ScenarioResult, run_scenarios
 from .progress import Progress, evaluate
 from .strategy_models import CityStrategy, Goal, Kpi
 
@@ -13,6 +14,7 @@ class Computed:
     latest: dict[str, Progress]  # by KPI id, with every actual known
     reviews: dict[int, dict[str, Progress]]  # fiscal year → KPI id → progress as of that year
     kpis_by_goal: dict[str, list[Kpi]]  # goal id → its KPIs: 数値目標 first, then by measure order
+    population: dict[str, ScenarioResult] = field(default_factory=dict)  # scenario id → projection
 
 
 def order_kpis(strategy: CityStrategy, kpis: dict[str, Kpi]) -> dict[str, list[Kpi]]:
@@ -39,3 +41,10 @@ def compute(strategy: CityStrategy, kpis: dict[str, Kpi]) -> Computed:
 
 def goal_label(goal: Goal) -> str:
     return f"{goal.kind}{goal.number}"
+
+
+def compute_project(project) -> Computed:
+    """Everything the pages need that is calculated: KPI progress and population projections."""
+    computed = compute(project.strategy, project.kpis)
+    population = run_scenarios(project.vision, project.base_population, project.assumptions)
+    return Computed(computed.latest, computed.reviews, computed.kpis_by_goal, population)

@@ -24,7 +24,9 @@ from .charts.kpi import kpi_chart, year_text
 from .charts.model import format_number
 from .charts.review import review_chart
 from .charts.timeline import plan_period_chart
-from .compute import Computed, compute, goal_label
+from .charts import population as population_charts
+from .compute import Computed, compute_project, goal_label
+from .population.projection import decline_stage
 from .downloads import evaluation_table, to_xlsx
 from .reference import field_reference
 from .strategy_models import Glossary, Kpi
@@ -125,6 +127,10 @@ def pages(project: Project, computed: Computed) -> list[Page]:
         Page("kpis/index.md", "dashboard.md.j2"),
         Page("reviews/index.md", "reviews.md.j2"),
         Page("glossary.md", "glossary.md.j2"),
+        Page("population/index.md", "population.md.j2"),
+        Page("population/current.md", "population_current.md.j2"),
+        Page("population/projection.md", "population_projection.md.j2"),
+        Page("population/outlook.md", "population_outlook.md.j2"),
         Page("reference/fields.md", "fields.md.j2"),
     ]
     found += [Page(f"strategy/goals/{goal.id}.md", "goal.md.j2", (("goal", goal),)) for goal in project.strategy.goals]
@@ -149,7 +155,63 @@ def charts(project: Project, computed: Computed) -> dict[str, Chart]:
     latest_update = max([k.updated for k in project.kpis.values()], default=project.plan_periods.updated)
     found += [review_chart(fy, project.strategy, computed.kpis_by_goal, progress, latest_update)
               for fy, progress in computed.reviews.items()]
+    found += population_chart_list(project, computed)
     return {chart.id: chart for chart in found}
+
+
+PYRAMID_YEARS = (2040,)  # besides the base and horizon years
+
+
+def pyramid_years(project: Project) -> list[int]:
+    vision = project.vision
+    return sorted({vision.base_year, *(y for y in PYRAMID_YEARS if vision.base_year < y < vision.horizon_year), vision.horizon_year})
+
+
+def population_sample(project: Project) -> bool:
+    """Projections are samples while any input of them is."""
+    vision = project.vision
+    return (any(r.status == "sample" for r in project.base_population + project.assumptions)
+            or any(f.sample for f in vision.fertility) or any(s.sample for s in vision.scenarios))
+
+
+def population_chart_list(project: Project, computed: Computed) -> list[Chart]:
+    vision, results = project.vision, computed.population
+    updated, sample = vision.updated, population_sample(project)
+    baseline = results[vision.scenarios[0].id]
+    target = results[vision.target_scenario]
+    found = [
+        population_charts.history_chart(project.census, baseline, updated, sample),
+        population_charts.age_structure_chart(baseline, updated, sample),
+        population_charts.vital_chart(project.vital, updated),
+        population_charts.migration_chart(project.vital, updated),
+        population_charts.natural_social_chart(project.vital, updated),
+        population_charts.tfr_chart(project.tfr, updated),
+        population_charts.scenario_chart(results, updated, sample),
+        population_charts.target_chart(baseline, target, updated, sample or target.scenario.sample),
+    ]
+    found += [population_charts.pyramid_chart(baseline.populations[year], year,
+                                              baseline.scenario.name, updated, sample, f"population-pyramid-{year}")
+              for year in pyramid_years(project)]
+    found += [population_charts.pyramid_chart(target.populations[year], year, target.scenario.name, updated, sample or target.scenario.sample,
+                                              f"population-target-pyramid-{year}")
+              for year in pyramid_years(project) if year > vision.base_year]
+    return found
+
+
+def decline_stages(project: Project, computed: Computed) -> list[tuple[str, list[tuple[int, int, float]]]]:
+    """Per scenario: (year, stage, 65+ index against the base year) for each step after the base."""
+    vision = project.vision
+    rows = []
+    for result in computed.population.values():
+        base = result.populations[vision.base_year]
+        steps = []
+        for year, population in sorted(result.populations.items()):
+            if year == vision.base_year:
+                continue
+            elderly = population.count(65) / base.count(65) * 100 if base.count(65) else 0.0
+            steps.append((year, decline_stage(base, population), elderly))
+        rows.append((result.scenario.name, steps))
+    return rows
 
 
 def chart_files(all_charts: dict[str, Chart]) -> dict[str, str | bytes]:
@@ -224,6 +286,10 @@ def render_pages(project: Project, computed: Computed, all_charts: dict[str, Cha
         "national_goals": {g.id: g for g in project.national_framework.goals},
         "goals": {g.id: g for g in project.strategy.goals},
         "field_reference": field_reference(),
+        "vision": project.vision,
+        "pyramid_years": pyramid_years(project),
+        "decline_stages": decline_stages(project, computed),
+        "population_sample": population_sample(project),
     }
     output = {}
     for page in pages(project, computed):
@@ -238,7 +304,7 @@ def render_pages(project: Project, computed: Computed, all_charts: dict[str, Cha
 
 def render_all(project: Project) -> dict[str, str | bytes]:
     """Everything generated for docs_dir, keyed by relative path."""
-    computed = compute(project.strategy, project.kpis)
+    computed = compute_project(project)
     all_charts = charts(project, computed)
     files: dict[str, str | bytes] = {}
     files.update(render_pages(project, computed, all_charts))

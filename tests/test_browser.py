@@ -273,16 +273,20 @@ def policy_data():
 
 @pytest.mark.parametrize(
     "path",
-    ["", POLICY, STRATEGY, "kpis/", "kpis/kpi-1-startups/", "reviews/2024/", "strategy/framework/", "reference/fields/"],
-    ids=["home", "policy", "strategy", "dashboard", "kpi", "review", "framework", "fields"],
+    ["", POLICY, STRATEGY, "kpis/", "kpis/kpi-1-startups/", "reviews/2024/", "strategy/framework/", "reference/fields/",
+     "population/", "population/current/", "population/projection/", "population/outlook/"],
+    ids=["home", "policy", "strategy", "dashboard", "kpi", "review", "framework", "fields",
+         "population", "population-current", "population-projection", "population-outlook"],
 )
 def test_page_loads_cleanly_and_stays_local(new_page, site_server, path):
     page, watch = new_page()
     page.goto(site_server + path, wait_until="load")
     page.wait_for_load_state("networkidle")
     for index in range(page.locator("figure.chart").count()):
-        # Draw every chart (Plotly + figure JSON), so its requests are seen too.
-        draw_chart(page, watch, index)
+        # Draw every chart on show (Plotly + figure JSON), so its requests are seen too;
+        # charts in closed content tabs are drawn when their tab opens (tested apart).
+        if page.locator("figure.chart").nth(index).is_visible():
+            draw_chart(page, watch, index)
     page.wait_for_load_state("networkidle")
     assert page.locator(".md-header").count() == 1, "the Material page did not render"
     assert_clean(watch, site_server, f" on /{path}")
@@ -618,3 +622,15 @@ def test_phones_get_the_narrow_static_chart(new_page, site_server):
     page.goto(site_server + STRATEGY, wait_until="load")
     shown = page.locator("figure.chart").first.locator(STATIC_SVG)
     assert shown.count() == 1 and "chart__static--narrow" in shown.get_attribute("class")
+
+
+def test_pyramid_tabs_switch_years_and_draw(new_page, site_server):
+    page, watch = new_page(viewport={"width": 1000, "height": 900})
+    page.goto(site_server + "population/projection/", wait_until="load")
+    tabs = page.locator(".tabbed-set").first
+    labels = tabs.locator(".tabbed-labels label")
+    assert labels.count() == 3
+    labels.nth(2).click()
+    visible = tabs.locator("figure.chart:visible")
+    assert visible.count() == 1 and "2060" in visible.locator(".chart__title").inner_text()
+    assert_clean(watch, site_server)

@@ -300,3 +300,29 @@ def test_no_markdown_syntax_leaks_into_any_page(built_site: Path):
         article = page.read_text(encoding="utf-8").split("<article", 1)[-1].split("</article>", 1)[0]
         for leak in ("|---", "---|", "]( ", "{ #", "!!! "):
             assert leak not in article, f"{page.relative_to(built_site)}: {leak}"
+
+
+def test_population_pages_carry_every_chart_and_the_census_totals(built_site: Path):
+    project, _ = load_project(built_site.parent)
+    current = "".join(read_page(built_site, "population/current/index.html").text)
+    for row in project.census:
+        assert f"{row.total:,.0f}" in current, row.year
+    assert "未確認" in current and "サンプル" in current
+    projection = (built_site / "population/projection/index.html").read_text(encoding="utf-8")
+    assert projection.count('class="tabbed-set') >= 1 and "人口ピラミッド" in projection
+    for chart_id in ("population-history", "population-tfr", "population-scenarios", "population-target", "population-pyramid-2060"):
+        assert (built_site / f"assets/data/{chart_id}.csv").is_file(), chart_id
+
+
+def test_a_tfr_anchor_change_flows_to_projection_pages(project_copy: Path):
+    build(project_copy)
+    before = json.loads((project_copy / "site/assets/figures/population-scenarios.json").read_text(encoding="utf-8"))
+    vision = project_copy / "population/vision.yml"
+    vision.write_text(vision.read_text(encoding="utf-8").replace('tfr_anchors: {"2040": 1.8}', 'tfr_anchors: {"2040": 2.2}'), encoding="utf-8")
+    build(project_copy)
+    after = json.loads((project_copy / "site/assets/figures/population-scenarios.json").read_text(encoding="utf-8"))
+    target = [t for t in after["data"] if "将来展望" in t["name"]][0]
+    target_before = [t for t in before["data"] if "将来展望" in t["name"]][0]
+    assert target["y"][-1] > target_before["y"][-1]
+    outlook = "".join(read_page(project_copy / "site", "population/outlook/index.html").text)
+    assert f"{target['y'][-1]:,}" in outlook

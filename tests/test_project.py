@@ -45,3 +45,24 @@ def test_missing_and_stray_files_are_reported(project_copy: Path):
 
 def test_data_files_live_in_the_data_folders():
     assert all(path.split("/")[0] in ("strategy", "population", "kpis") for path, _ in DATA_FILES.values())
+
+
+def test_population_problems_are_located_in_their_csv_or_yaml(project_copy: Path):
+    assumptions = project_copy / "population/assumptions.csv"
+    lines = assumptions.read_text(encoding="utf-8").splitlines()
+    lines = [line for line in lines if not line.startswith("2020,40-44,")]  # a missing age group
+    assumptions.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    vision = project_copy / "population/vision.yml"
+    vision.write_text(vision.read_text(encoding="utf-8").replace("target_scenario: target", "target_scenario: goal"), encoding="utf-8")
+    _, report = load_project(project_copy)
+    found = {(p.file, p.message.split("。")[0]) for p in report.errors}
+    assert any(f == "population/assumptions.csv" and "40-44" in m for f, m in found)
+    assert any(f == "population/vision.yml" and "goal" in m for f, m in found)
+
+
+def test_engine_errors_reach_the_report(project_copy: Path):
+    vision = project_copy / "population/vision.yml"
+    vision.write_text(vision.read_text(encoding="utf-8").replace("zero_migration_ages", "zero_migration_ages").replace(
+        "    zero_migration_from: 2025\n", "    zero_migration_from: 2025\n    zero_migration_ages: [0-4]\n"), encoding="utf-8")
+    _, report = load_project(project_copy)
+    assert any(p.file == "population/vision.yml" and "0-4" in p.message for p in report.errors)

@@ -64,9 +64,9 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     return ticks
 
 
-def _tick_label(value: float) -> str:
+def _tick_label(value: float, plain: bool = False) -> str:
     if float(value).is_integer():
-        return f"{int(value):,}"
+        return f"{int(value)}" if plain else f"{int(value):,}"
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
@@ -102,7 +102,7 @@ def _value_range(figure: dict, key: str, axis: dict) -> tuple[float, float]:
             if isinstance(v, (int, float)):
                 b = base[i] if isinstance(base, list) else (base or 0)
                 values.extend([v + b, b] if trace.get("type") == "bar" else [v])
-    values.extend(s[k] for s in figure["layout"].get("shapes", []) for k in (f"{key}0", f"{key}1") if s.get(f"{key}ref", key) == key)
+    values.extend(s[k] for s in figure["layout"].get("shapes", []) for k in (f"{key}0", f"{key}1") if s.get(f"{key}ref", key) not in ("paper",))
     if not values:
         return 0.0, 1.0
     low, high = min(values), max(values)
@@ -189,7 +189,7 @@ def render_svg(figure: dict, *, title: str, description: str, chart_id: str, wid
     # Grid and ticks.
     grid = 'stroke="currentColor" stroke-opacity="0.15"'
     x_ticks = xaxis.get("tickvals") or nice_ticks(x_low, x_high)
-    x_text = xaxis.get("ticktext") or [_tick_label(v) for v in x_ticks]
+    x_text = xaxis.get("ticktext") or [_tick_label(v, xaxis.get("tickformat") == "d") for v in x_ticks]
     # Label every n-th tick when the labels would touch (narrow variant).
     widest = max((len(str(t)) for t in x_text), default=1) * CHAR_WIDTH * 0.62 + 6
     spacing = (plot_right - plot_left) / max(len(x_ticks), 1)
@@ -204,7 +204,7 @@ def render_svg(figure: dict, *, title: str, description: str, chart_id: str, wid
             out.append(_text(plot_left - 8, y_center(category) + 4, _rewrap(category, label_chars), anchor="end"))
     else:
         y_ticks = yaxis.get("tickvals") or nice_ticks(y.low, y.high)
-        y_text = yaxis.get("ticktext") or [_tick_label(v) for v in y_ticks]
+        y_text = yaxis.get("ticktext") or [_tick_label(v, yaxis.get("tickformat") == "d") for v in y_ticks]
         for value, label in zip(y_ticks, y_text):
             py = y(value)
             out.append(f'<line x1="{_n(plot_left)}" x2="{_n(plot_right)}" y1="{_n(py)}" y2="{_n(py)}" {grid}/>')
@@ -221,7 +221,7 @@ def render_svg(figure: dict, *, title: str, description: str, chart_id: str, wid
         if trace.get("type") == "bar" and horizontal:
             for i, category in enumerate(trace["y"]):
                 base = trace.get("base", [0] * len(trace["y"]))[i]
-                x0, x1 = x(base), x(base + trace["x"][i])
+                x0, x1 = sorted((x(base), x(base + trace["x"][i])))  # negative bars (pyramids) grow left
                 cy, thickness = y_center(category), band * 0.7
                 color = _color_at(marker.get("color"), i, "var(--chart-1)")
                 out.append(f'<rect x="{_n(x0)}" y="{_n(cy - thickness / 2)}" width="{_n(x1 - x0)}" height="{_n(thickness)}" '
@@ -257,10 +257,15 @@ def render_svg(figure: dict, *, title: str, description: str, chart_id: str, wid
     for shape in layout.get("shapes", []):
         if shape.get("type") != "line":
             continue
-        sx0 = plot_left if shape.get("xref") == "paper" and shape["x0"] == 0 else x(shape["x0"])
-        sx1 = plot_right if shape.get("xref") == "paper" and shape["x1"] == 1 else x(shape["x1"])
-        sy0 = y(shape["y0"]) if y else plot_top
-        sy1 = y(shape["y1"]) if y else plot_bottom
+        def along(ref: str | None, value: float, low: float, high: float, axis) -> float:
+            if ref == "paper" or axis is None:  # a fraction of the plot area
+                return low + value * (high - low)
+            return axis(value)
+
+        sx0 = along(shape.get("xref"), shape["x0"], plot_left, plot_right, x)
+        sx1 = along(shape.get("xref"), shape["x1"], plot_left, plot_right, x)
+        sy0 = along(shape.get("yref"), shape["y0"], plot_bottom, plot_top, y)
+        sy1 = along(shape.get("yref"), shape["y1"], plot_bottom, plot_top, y)
         dash = DASHES.get(shape.get("line", {}).get("dash", "dash"), "")
         out.append(f'<line x1="{_n(sx0)}" x2="{_n(sx1)}" y1="{_n(sy0)}" y2="{_n(sy1)}" '
                    f'style="stroke:{_paint(shape.get("line", {}).get("color", "currentColor"))}" stroke-width="2" stroke-dasharray="{dash}"/>')

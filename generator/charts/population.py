@@ -1,0 +1,260 @@
+"""Charts of the population vision: history, structure, vital events, fertility,
+scenarios, pyramids and the target. Pure functions: data in, `Chart` out."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..eras import year_label
+from ..models import Source
+from ..population.models import CensusRow, TfrRow, VitalRow
+from ..population.projection import Population
+from ..population.scenarios import ScenarioResult
+from . import FONT_FAMILY, PALETTE, plotly_text
+from .model import Chart, Column, Table, format_number
+
+DASHES = ("solid", "dash", "dot", "dashdot", "longdash")
+SYMBOLS = ("circle", "square", "diamond", "triangle-up")
+CONFIG = {"displayModeBar": False, "responsive": True, "showSendToCloud": False}
+
+
+def _layout(height: int = 360, x_title: str = "年", y_title: str = "人", **extra) -> dict:
+    layout = {
+        "font": {"family": FONT_FAMILY, "size": 13}, "height": height,
+        "margin": {"l": 64, "r": 16, "t": 40, "b": 50},
+        "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)",
+        "legend": {"orientation": "h", "x": 0, "y": 1.15}, "separators": ".,",
+        "xaxis": {"title": {"text": x_title}, "fixedrange": True, "tickformat": "d" if x_title == "年" else ","},
+        "yaxis": {"title": {"text": y_title}, "tickformat": ",", "fixedrange": True},
+    }
+    for key, value in extra.items():
+        layout[key] = layout[key] | value if isinstance(layout.get(key), dict) else value
+    return layout
+
+
+def _line(name: str, x: list, y: list, index: int, *, mode: str = "lines+markers", unit: str = "人", digits: int = 0) -> dict:
+    return {
+        "type": "scatter", "mode": mode, "name": plotly_text(name), "x": x, "y": y,
+        "line": {"color": PALETTE[index % len(PALETTE)], "dash": DASHES[index % len(DASHES)], "width": 2.5},
+        "marker": {"symbol": SYMBOLS[index % len(SYMBOLS)], "size": 8, "color": PALETTE[index % len(PALETTE)]},
+        "hovertemplate": f"%{{x}}年: %{{y:,.{digits}f}}{plotly_text(unit)}<extra>{plotly_text(name)}</extra>",
+    }
+
+
+def _sources(*groups) -> tuple[Source, ...]:
+    """One Source per distinct source text of the rows (CSV rows name their source)."""
+    seen: list[Source] = []
+    for rows in groups:
+        for row in rows:
+            source = Source(title=row.source, needs_check=row.status == "未確認")
+            if source not in seen:
+                seen.append(source)
+    return tuple(seen)
+
+
+def _is_sample(*groups) -> bool:
+    return any(row.status == "sample" for rows in groups for row in rows)
+
+
+def history_chart(census: list[CensusRow], baseline: ScenarioResult, updated: date, sample_projection: bool) -> Chart:
+    """Census totals, then the baseline projection; a line marks where projection begins."""
+    rows = sorted(census, key=lambda r: r.year)
+    base_year = min(baseline.populations)
+    projected = [(y, p.total) for y, p in sorted(baseline.populations.items())]
+    figure = {
+        "data": [
+            _line("国勢調査の人口（実績）", [r.year for r in rows], [r.total for r in rows], 0),
+            _line(f"推計（{baseline.scenario.name}）", [y for y, _ in projected], [round(v) for _, v in projected], 1),
+        ],
+        "layout": _layout(shapes=[{"type": "line", "xref": "x", "yref": "paper", "x0": base_year, "x1": base_year,
+                                   "y0": 0, "y1": 1, "line": {"dash": "dot", "color": "currentColor"}}],
+                          annotations=[{"x": base_year, "y": 1, "xref": "x", "yref": "paper", "text": "← 実績 ｜ 推計 →",
+                                        "showarrow": False, "yanchor": "bottom"}]),
+        "config": CONFIG,
+    }
+    table_rows = [(r.year, "実績（国勢調査）", r.total, {"確認済": "確認済", "未確認": "未確認", "sample": "サンプル"}[r.status]) for r in rows]
+    table_rows += [(y, "推計", round(v), "サンプル" if sample_projection else "推計") for y, v in projected if y > base_year]
+    return Chart(
+        id="population-history", title="総人口の推移と推計", unit="人",
+        summary=(f"国勢調査の総人口は{year_label(rows[0].year)}の{format_number(rows[0].total)}人から"
+                 f"{year_label(rows[-1].year)}の{format_number(rows[-1].total)}人まで増えました。"
+                 f"{baseline.scenario.name}の推計では{year_label(projected[-1][0])}に{format_number(projected[-1][1])}人です。"),
+        sources=_sources(rows), updated=updated,
+        table=Table((Column("year", "年", kind="year"), Column("kind", "区分"), Column("total", "総人口", kind="number", unit="人"), Column("status", "状態")),
+                    tuple(table_rows)),
+        figure=figure, sample=sample_projection or _is_sample(rows),
+        notes=("実績の値は二次資料から写したもので、e-Stat（国勢調査）で確認中です。",) if any(r.status == "未確認" for r in rows) else (),
+    )
+
+
+def age_structure_chart(result: ScenarioResult, updated: date, sample: bool) -> Chart:
+    """Three age groups (stacked) and the aging rate, for every projected year."""
+    years = sorted(result.populations)
+    groups = [("0-14", "0〜14歳", 0, 14), ("15-64", "15〜64歳", 15, 64), ("65+", "65歳以上", 65, None)]
+    data, bases = [], [0.0] * len(years)
+    for index, (_, label, lo, hi) in enumerate(groups):
+        values = [round(result.populations[y].count(lo, hi)) for y in years]
+        data.append({"type": "bar", "name": label, "x": years, "y": values, "base": list(bases),
+                     "marker": {"color": PALETTE[index]},
+                     "hovertemplate": f"%{{x}}年: %{{y:,}}人<extra>{label}</extra>"})
+        bases = [b + v for b, v in zip(bases, values)]
+    rows = tuple((y, *(round(result.populations[y].count(lo, hi)) for _, _, lo, hi in groups), result.populations[y].aging_rate * 100) for y in years)
+    return Chart(
+        id="population-age-structure", title="年齢3区分別の人口と高齢化率", unit="人",
+        summary=(f"{result.scenario.name}による年齢3区分別の人口です。高齢化率（65歳以上の割合）は{year_label(years[0])}の"
+                 f"{format_number(rows[0][-1], 1)}%から{year_label(years[-1])}に{format_number(rows[-1][-1], 1)}%になります。"),
+        sources=(), updated=updated,
+        table=Table((Column("year", "年", kind="year"), *(Column(k, label, kind="number", unit="人") for k, label, _, _ in groups),
+                     Column("aging", "高齢化率", kind="number", unit="%", digits=1)), rows),
+        figure={"data": data, "layout": _layout(barmode="overlay"), "config": CONFIG},
+        sample=sample, source_note="基準人口と仮定値からこのサイトで推計",
+    )
+
+
+def vital_chart(rows: list[VitalRow], updated: date) -> Chart:
+    rows = sorted(rows, key=lambda r: r.year)
+    years = [r.year for r in rows]
+    return Chart(
+        id="population-births-deaths", title="出生数と死亡数", unit="人",
+        summary=f"{year_label(years[0])}から{year_label(years[-1])}までの出生数と死亡数（自然増減）です。",
+        sources=_sources(rows), updated=updated,
+        table=Table((Column("year", "年", kind="year"), Column("births", "出生数", kind="number", unit="人"),
+                     Column("deaths", "死亡数", kind="number", unit="人"), Column("natural", "自然増減", kind="number", unit="人")),
+                    tuple((r.year, r.births, r.deaths, r.births - r.deaths) for r in rows)),
+        figure={"data": [_line("出生数", years, [r.births for r in rows], 0), _line("死亡数", years, [r.deaths for r in rows], 1)],
+                "layout": _layout(), "config": CONFIG},
+        sample=_is_sample(rows),
+    )
+
+
+def migration_chart(rows: list[VitalRow], updated: date) -> Chart:
+    rows = sorted(rows, key=lambda r: r.year)
+    years = [r.year for r in rows]
+    return Chart(
+        id="population-migration", title="転入数と転出数", unit="人",
+        summary=f"{year_label(years[0])}から{year_label(years[-1])}までの転入数と転出数（社会増減）です。",
+        sources=_sources(rows), updated=updated,
+        table=Table((Column("year", "年", kind="year"), Column("in", "転入数", kind="number", unit="人"),
+                     Column("out", "転出数", kind="number", unit="人"), Column("social", "社会増減", kind="number", unit="人")),
+                    tuple((r.year, r.in_migration, r.out_migration, r.in_migration - r.out_migration) for r in rows)),
+        figure={"data": [_line("転入数", years, [r.in_migration for r in rows], 0), _line("転出数", years, [r.out_migration for r in rows], 1)],
+                "layout": _layout(), "config": CONFIG},
+        sample=_is_sample(rows),
+    )
+
+
+def natural_social_chart(rows: list[VitalRow], updated: date) -> Chart:
+    rows = sorted(rows, key=lambda r: r.year)
+    natural = [r.births - r.deaths for r in rows]
+    social = [r.in_migration - r.out_migration for r in rows]
+    trace = _line("各年", natural, social, 0, mode="lines+markers")
+    trace["text"] = [str(r.year) for r in rows]
+    trace["hovertemplate"] = "%{text}年: 自然増減 %{x:,}人、社会増減 %{y:,}人<extra></extra>"
+    return Chart(
+        id="population-natural-social", title="自然増減と社会増減", unit="人",
+        summary="横軸が自然増減（出生数−死亡数）、縦軸が社会増減（転入数−転出数）で、各年の点を年の順に結んでいます。",
+        sources=_sources(rows), updated=updated,
+        table=Table((Column("year", "年", kind="year"), Column("natural", "自然増減", kind="number", unit="人"),
+                     Column("social", "社会増減", kind="number", unit="人")),
+                    tuple(zip((r.year for r in rows), natural, social))),
+        figure={"data": [trace], "layout": _layout(x_title="自然増減（人）", y_title="社会増減（人）",
+                                                      xaxis={"tickformat": ","}), "config": CONFIG},
+        sample=_is_sample(rows),
+    )
+
+
+def tfr_chart(rows: list[TfrRow], updated: date) -> Chart:
+    areas = ["朝霞市", "埼玉県", "全国"]
+    data = []
+    for index, area in enumerate(areas):
+        points = sorted((r.year, r.tfr) for r in rows if r.area == area)
+        if points:
+            data.append(_line(area, [y for y, _ in points], [v for _, v in points], index, unit="", digits=2))
+    ordered = sorted(rows, key=lambda r: (r.year, areas.index(r.area)))
+    return Chart(
+        id="population-tfr", title="合計特殊出生率（朝霞市・埼玉県・全国）", unit="",
+        summary="朝霞市、埼玉県、全国の合計特殊出生率です。" + "、".join(
+            f"{r.area}{format_number(r.tfr, 2)}（{year_label(r.year)}）" for r in ordered if r.area == "朝霞市") + "。",
+        sources=_sources(rows), updated=updated,
+        table=Table((Column("year", "年", kind="year"), Column("area", "地域"), Column("tfr", "合計特殊出生率", kind="number", digits=2),
+                     Column("status", "状態")),
+                    tuple((r.year, r.area, r.tfr, {"確認済": "確認済", "未確認": "未確認", "sample": "サンプル"}[r.status]) for r in ordered)),
+        figure={"data": data, "layout": _layout(y_title="", yaxis={"tickformat": ".2f", "rangemode": "normal"}), "config": CONFIG},
+        sample=_is_sample(rows),
+    )
+
+
+def scenario_chart(results: dict[str, ScenarioResult], updated: date, sample: bool) -> Chart:
+    years = sorted(next(iter(results.values())).populations)
+    data = [_line(r.scenario.name, years, [round(r.populations[y].total) for y in years], i) for i, r in enumerate(results.values())]
+    names = list(results.values())
+    return Chart(
+        id="population-scenarios", title="シナリオ別の総人口の推計", unit="人",
+        summary=f"{len(names)}つのシナリオによる{year_label(years[-1])}までの総人口です。" + "、".join(
+            f"{r.scenario.name}は{format_number(r.populations[years[-1]].total)}人" for r in names) + f"（{year_label(years[-1])}）。",
+        sources=tuple(r.scenario.source for r in names if r.scenario.source), updated=updated,
+        table=Table((Column("year", "年", kind="year"), *(Column(r.scenario.id, r.scenario.name, kind="number", unit="人") for r in names)),
+                    tuple((y, *(round(r.populations[y].total) for r in names)) for y in years)),
+        figure={"data": data, "layout": _layout(), "config": CONFIG},
+        sample=sample, source_note="基準人口と仮定値からこのサイトで推計",
+    )
+
+
+def pyramid_chart(population: Population, year: int, scenario_name: str, updated: date, sample: bool, chart_id: str) -> Chart:
+    """Men to the left, women to the right; oldest at the top."""
+    ages = list(population.groups)
+    peak = max(max(population.male), max(population.female)) or 1
+    ticks = [v for v in (-peak, -peak / 2, 0, peak / 2, peak)]
+    figure = {
+        "data": [
+            {"type": "bar", "orientation": "h", "name": "男性", "y": ages, "x": [-round(v) for v in population.male], "base": [0] * len(ages),
+             "marker": {"color": PALETTE[0]}, "customdata": [round(v) for v in population.male],
+             "hovertemplate": "%{y}歳 男性 %{customdata:,}人<extra></extra>"},
+            {"type": "bar", "orientation": "h", "name": "女性", "y": ages, "x": [round(v) for v in population.female], "base": [0] * len(ages),
+             "marker": {"color": PALETTE[1]}, "hovertemplate": "%{y}歳 女性 %{x:,}人<extra></extra>"},
+        ],
+        "layout": _layout(height=460, x_title="人（左: 男性、右: 女性）", y_title="", barmode="overlay", bargap=0.1,
+                          xaxis={"range": [-peak * 1.05, peak * 1.05], "tickvals": ticks,
+                                 "ticktext": [format_number(abs(v)) for v in ticks]},
+                          # The first group (0-4) at the bottom, the oldest on top, in Plotly and the SVG alike.
+                          yaxis={"categoryorder": "array", "categoryarray": ages}),
+        "config": CONFIG,
+    }
+    return Chart(
+        id=chart_id, title=f"{year_label(year)}の人口ピラミッド", unit="人",
+        summary=(f"{year_label(year)}の5歳階級別の人口（{scenario_name}）です。総人口{format_number(population.total)}人、"
+                 f"高齢化率{format_number(population.aging_rate * 100, 1)}%。"),
+        sources=(), updated=updated,
+        table=Table((Column("age", "年齢"), Column("male", "男性", kind="number", unit="人"), Column("female", "女性", kind="number", unit="人")),
+                    tuple((f"{age}歳", round(m), round(f)) for age, m, f in zip(ages, population.male, population.female))),
+        figure=figure, sample=sample, source_note="基準人口と仮定値からこのサイトで推計",
+    )
+
+
+def target_chart(baseline: ScenarioResult, target: ScenarioResult, updated: date, sample: bool) -> Chart:
+    years = sorted(baseline.populations)
+    last = years[-1]
+    gap = target.populations[last].total - baseline.populations[last].total
+    data = [
+        _line(f"将来展望（{target.scenario.name}）", years, [round(target.populations[y].total) for y in years], 0),
+        _line(baseline.scenario.name, years, [round(baseline.populations[y].total) for y in years], 1),
+    ]
+    layout = _layout(
+        shapes=[{"type": "line", "xref": "x", "yref": "y", "x0": last, "x1": last,
+                 "y0": baseline.populations[last].total, "y1": target.populations[last].total, "line": {"dash": "dot", "color": "currentColor"}}],
+        annotations=[{"x": last, "y": target.populations[last].total, "xref": "x", "yref": "y", "showarrow": False, "xanchor": "right",
+                      "text": f"差 {'+' if gap >= 0 else '−'}{format_number(abs(gap))}人"}],
+    )
+    return Chart(
+        id="population-target", title="将来展望と社人研推計準拠の比較", unit="人",
+        summary=(f"{year_label(last)}の将来展望は{format_number(target.populations[last].total)}人で、"
+                 f"{baseline.scenario.name}の{format_number(baseline.populations[last].total)}人より{format_number(abs(gap))}人"
+                 f"{'多く' if gap >= 0 else '少なく'}なります。"),
+        sources=tuple(s for s in (target.scenario.source, baseline.scenario.source) if s), updated=updated,
+        table=Table((Column("year", "年", kind="year"), Column("target", "将来展望", kind="number", unit="人"),
+                     Column("baseline", baseline.scenario.name, kind="number", unit="人"), Column("gap", "差", kind="number", unit="人")),
+                    tuple((y, round(target.populations[y].total), round(baseline.populations[y].total),
+                           round(target.populations[y].total - baseline.populations[y].total)) for y in years)),
+        figure={"data": data, "layout": layout, "config": CONFIG},
+        sample=sample, source_note="基準人口と仮定値からこのサイトで推計",
+    )
