@@ -32,7 +32,9 @@ from generator.build import GENERATED_DOCS  # noqa: E402
 PAGE_TYPES = {
     "home (no chart)": "",
     "policy (chart, text)": "strategy/policy/",
-    "strategy overview (chart, tables)": "strategy/",
+    "KPI dashboard (tables, no chart)": "kpis/",
+    "KPI page (chart)": "kpis/kpi-1-startups/",
+    "population projection (charts, tabs)": "population/projection/",
 }
 LIGHTHOUSE = REPO / "tools/bench/node_modules/.bin/lighthouse"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")

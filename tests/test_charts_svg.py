@@ -97,3 +97,10 @@ def test_legend_wraps_to_new_rows_in_a_narrow_svg():
     root = parse(render_svg(figure, title="t", description="d", chart_id="c", width=300))
     legend_y = {t.get("y") for t in root.iter(f"{SVG}text") if "実績" in "".join(t.itertext()) or "推計" in "".join(t.itertext())}
     assert len(legend_y) == 2
+
+
+def test_annotations_are_drawn_as_text():
+    figure = line_figure()
+    figure["layout"]["annotations"] = [{"x": 2060, "y": 120, "xref": "x", "yref": "y", "text": "差 +1,000人", "xanchor": "right"}]
+    texts = ["".join(t.itertext()) for t in parse(render_svg(figure, title="t", description="d", chart_id="c")).iter(f"{SVG}text")]
+    assert "差 +1,000人" in texts

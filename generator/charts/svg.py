@@ -253,14 +253,15 @@ def render_svg(figure: dict, *, title: str, description: str, chart_id: str, wid
             if "markers" in mode:
                 out.extend(_marker(a, b, marker.get("symbol", "circle"), color) for a, b in points)
 
+    def along(ref: str | None, value: float, low: float, high: float, axis) -> float:
+        if ref == "paper" or axis is None:  # a fraction of the plot area
+            return low + value * (high - low)
+        return axis(value)
+
     # Target and baseline lines.
     for shape in layout.get("shapes", []):
         if shape.get("type") != "line":
             continue
-        def along(ref: str | None, value: float, low: float, high: float, axis) -> float:
-            if ref == "paper" or axis is None:  # a fraction of the plot area
-                return low + value * (high - low)
-            return axis(value)
 
         sx0 = along(shape.get("xref"), shape["x0"], plot_left, plot_right, x)
         sx1 = along(shape.get("xref"), shape["x1"], plot_left, plot_right, x)
@@ -269,6 +270,14 @@ def render_svg(figure: dict, *, title: str, description: str, chart_id: str, wid
         dash = DASHES.get(shape.get("line", {}).get("dash", "dash"), "")
         out.append(f'<line x1="{_n(sx0)}" x2="{_n(sx1)}" y1="{_n(sy0)}" y2="{_n(sy1)}" '
                    f'style="stroke:{_paint(shape.get("line", {}).get("color", "currentColor"))}" stroke-width="2" stroke-dasharray="{dash}"/>')
+
+    # Annotations (e.g. the gap to a target), placed like Plotly's: data or paper coordinates.
+    for note in layout.get("annotations", []):
+        ax = along(note.get("xref"), note["x"], plot_left, plot_right, x)
+        ay = along(note.get("yref"), note["y"], plot_bottom, plot_top, y)
+        anchor = {"left": "start", "right": "end"}.get(note.get("xanchor", "center"), "middle")
+        dy = -6 if note.get("yanchor") == "bottom" else 4
+        out.append(_text(ax - (6 if anchor == "end" else 0), ay + dy, note["text"], anchor=anchor, extra=' font-weight="bold"'))
 
     # Legend: swatch with the trace's own dash and marker, so colour is never the only cue.
     for row_index, row in enumerate(legend):
