@@ -47,7 +47,7 @@ def static_files(root: Path) -> dict[str, bytes]:
 
 def all_files(root: Path, project: Project) -> dict[str, bytes]:
     files = static_files(root)
-    for name, content in render_all(project).items():
+    for name, content in render_all(project, cache_dir=root / BUILD_DIR / "jinja-cache").items():
         if name in files:
             raise BuildError(f"生成するファイル {name} が docs/ の手書きファイルと同じ名前です。docs/ 側の名前を変えてください。")
         files[name] = content.encode("utf-8") if isinstance(content, str) else content

@@ -12,8 +12,9 @@ import html
 import json
 import posixpath
 from dataclasses import dataclass
+from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import eras
@@ -47,8 +48,14 @@ def _finalize(value: object) -> Markup:
     return Markup(escape_markdown(value))
 
 
-def make_environment() -> Environment:
+def make_environment(cache_dir: Path | None = None) -> Environment:
+    """The Jinja environment; with `cache_dir`, compiled templates are reused across builds."""
+    bytecode_cache = None
+    if cache_dir is not None:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        bytecode_cache = FileSystemBytecodeCache(str(cache_dir))
     env = Environment(
+        bytecode_cache=bytecode_cache,
         loader=PackageLoader("generator", "templates"),
         # autoescape makes macro output Markup (not escaped twice); the actual
         # escaping, for Markdown rather than HTML, is done by _finalize.
@@ -269,8 +276,8 @@ def kpi_name(kpi: Kpi, from_page: str, glossary: Glossary) -> Markup:
     return Markup(out)
 
 
-def render_pages(project: Project, computed: Computed, all_charts: dict[str, Chart]) -> dict[str, str]:
-    env = make_environment()
+def render_pages(project: Project, computed: Computed, all_charts: dict[str, Chart], cache_dir: Path | None = None) -> dict[str, str]:
+    env = make_environment(cache_dir)
     base = {
         "charts": all_charts,
         "project": project,
@@ -302,12 +309,12 @@ def render_pages(project: Project, computed: Computed, all_charts: dict[str, Cha
     return output
 
 
-def render_all(project: Project) -> dict[str, str | bytes]:
+def render_all(project: Project, cache_dir: Path | None = None) -> dict[str, str | bytes]:
     """Everything generated for docs_dir, keyed by relative path."""
     computed = compute_project(project)
     all_charts = charts(project, computed)
     files: dict[str, str | bytes] = {}
-    files.update(render_pages(project, computed, all_charts))
+    files.update(render_pages(project, computed, all_charts, cache_dir))
     files.update(chart_files(all_charts))
     files.update(review_files(project, computed))
     return files
