@@ -59,3 +59,12 @@ def test_every_series_is_downloadable(data):
     chart = charts.scenario_chart(results, UPDATED, True)
     assert len(chart.table.columns) == 1 + len(results)
     assert chart.table.to_csv().startswith(b"\xef\xbb\xbf")
+
+
+def test_flow_charts_balance_is_in_minus_out(data):
+    project, _ = data
+    births = charts.vital_chart(project.vital, UPDATED)
+    moves = charts.migration_chart(project.vital, UPDATED)
+    for row, vital in zip(births.table.rows, sorted(project.vital, key=lambda r: r.year)):
+        assert row == (vital.year, vital.births, vital.deaths, vital.births - vital.deaths)
+    assert [c.label for c in moves.table.columns] == ["年", "転入数", "転出数", "社会増減"]

@@ -111,36 +111,34 @@ def age_structure_chart(result: ScenarioResult, updated: date, sample: bool) -> 
     )
 
 
-def vital_chart(rows: list[VitalRow], updated: date) -> Chart:
+def _flow_chart(rows: list[VitalRow], updated: date, *, chart_id: str, title: str, what: str,
+                series: tuple[tuple[str, str], tuple[str, str]], balance: str) -> Chart:
+    """Two yearly counts (in and out of the population) and their balance."""
     rows = sorted(rows, key=lambda r: r.year)
     years = [r.year for r in rows]
+    (first_key, first_label), (second_key, second_label) = series
+    first = [getattr(r, first_key) for r in rows]
+    second = [getattr(r, second_key) for r in rows]
     return Chart(
-        id="population-births-deaths", title="出生数と死亡数", unit="人",
-        summary=f"{year_label(years[0])}から{year_label(years[-1])}までの出生数と死亡数（自然増減）です。",
+        id=chart_id, title=title, unit="人",
+        summary=f"{year_label(years[0])}から{year_label(years[-1])}までの{first_label}と{second_label}（{what}）です。",
         sources=_sources(rows), updated=updated,
-        table=Table((Column("year", "年", kind="year"), Column("births", "出生数", kind="number", unit="人"),
-                     Column("deaths", "死亡数", kind="number", unit="人"), Column("natural", "自然増減", kind="number", unit="人")),
-                    tuple((r.year, r.births, r.deaths, r.births - r.deaths) for r in rows)),
-        figure={"data": [_line("出生数", years, [r.births for r in rows], 0), _line("死亡数", years, [r.deaths for r in rows], 1)],
-                "layout": _layout(), "config": CONFIG},
+        table=Table((Column("year", "年", kind="year"), Column(first_key, first_label, kind="number", unit="人"),
+                     Column(second_key, second_label, kind="number", unit="人"), Column("balance", balance, kind="number", unit="人")),
+                    tuple((y, a, b, a - b) for y, a, b in zip(years, first, second))),
+        figure={"data": [_line(first_label, years, first, 0), _line(second_label, years, second, 1)], "layout": _layout(), "config": CONFIG},
         sample=_is_sample(rows),
     )
+
+
+def vital_chart(rows: list[VitalRow], updated: date) -> Chart:
+    return _flow_chart(rows, updated, chart_id="population-births-deaths", title="出生数と死亡数", what="自然増減",
+                       series=(("births", "出生数"), ("deaths", "死亡数")), balance="自然増減")
 
 
 def migration_chart(rows: list[VitalRow], updated: date) -> Chart:
-    rows = sorted(rows, key=lambda r: r.year)
-    years = [r.year for r in rows]
-    return Chart(
-        id="population-migration", title="転入数と転出数", unit="人",
-        summary=f"{year_label(years[0])}から{year_label(years[-1])}までの転入数と転出数（社会増減）です。",
-        sources=_sources(rows), updated=updated,
-        table=Table((Column("year", "年", kind="year"), Column("in", "転入数", kind="number", unit="人"),
-                     Column("out", "転出数", kind="number", unit="人"), Column("social", "社会増減", kind="number", unit="人")),
-                    tuple((r.year, r.in_migration, r.out_migration, r.in_migration - r.out_migration) for r in rows)),
-        figure={"data": [_line("転入数", years, [r.in_migration for r in rows], 0), _line("転出数", years, [r.out_migration for r in rows], 1)],
-                "layout": _layout(), "config": CONFIG},
-        sample=_is_sample(rows),
-    )
+    return _flow_chart(rows, updated, chart_id="population-migration", title="転入数と転出数", what="社会増減",
+                       series=(("in_migration", "転入数"), ("out_migration", "転出数")), balance="社会増減")
 
 
 def natural_social_chart(rows: list[VitalRow], updated: date) -> Chart:
