@@ -183,6 +183,12 @@ def kpi_consistency(file: str, kpi: Kpi, strategy: CityStrategy, glossary: Gloss
     ):
         if year is not None and not strategy.start_fy <= year <= strategy.end_fy:
             yield Finding(file, field_path, f"目標の年（度）{year} が計画期間（{plan}）の外です。", "計画期間内の年（度）にしてください。")
+    if kpi.evaluation is not None:
+        own = [g.grade for g in kpi.evaluation.grades] + [kpi.evaluation.not_measurable]
+        shared = [g.grade for g in strategy.evaluation.grades] + [strategy.evaluation.not_measurable]
+        if sorted(own) != sorted(shared):
+            yield Finding(file, ("evaluation", "grades"), f"評価の記号（{'・'.join(own)}）が戦略全体（{'・'.join(shared)}）と違います。",
+                          "ダッシュボードや効果検証で集計できるよう、方法だけを変え、記号は戦略全体と同じにしてください。")
     now = _current_year(kpi, today)
     seen: dict[int, int] = {}
     for i, actual in enumerate(kpi.actuals):
@@ -257,6 +263,16 @@ def population_consistency(models: dict) -> Iterator[Finding]:
             yield Finding("assumptions", ("rows", indexes[0], "period"), f"期間の始まり {period} 年が基準年 {vision.base_year} 年から5年刻みになっていません。")
     if periods and min(periods) > vision.base_year:
         yield Finding("assumptions", ("rows", 0, "period"), f"基準年 {vision.base_year} 年から始まる期間の仮定値がありません。")
+    census_base = [row for row in models["census"] if row.year == vision.base_year]
+    base_total = sum(row.male + row.female for row in base_rows)
+    if census_base and abs(census_base[0].total - base_total) > 0.5:
+        yield Finding("base_population", ("rows", 0, "male"),
+                      f"基準人口の合計 {base_total:,.0f} 人が、{vision.base_year}年の国勢調査の総人口 {census_base[0].total:,.0f} 人と合いません。",
+                      "年齢不詳を按分したかなど、census.csv と base_population.csv の値を確かめてください。", Severity.WARNING)
+    fertility_periods = Counter(f.period for f in vision.fertility)
+    for index, entry in enumerate(vision.fertility):
+        if (entry.period - vision.base_year) % 5 or fertility_periods[entry.period] > 1:
+            yield Finding("vision", ("fertility", index, "period"), f"期間 {entry.period} 年が重複しているか、基準年から5年刻みになっていません。")
     if vision.horizon_year <= vision.base_year or (vision.horizon_year - vision.base_year) % 5:
         yield Finding("vision", ("horizon_year",), "推計の最終年は基準年より後で、5年刻みの年にしてください。")
     ids = Counter(s.id for s in vision.scenarios)

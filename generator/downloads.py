@@ -24,8 +24,9 @@ FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 def evaluation_table(strategy: CityStrategy, kpis_by_goal: dict[str, list[Kpi]], progress: dict[str, Progress]) -> Table:
     columns = (
         Column("goal", "目標"), Column("kind", "種類"), Column("id", "指標ID"), Column("name", "指標"), Column("unit", "単位"),
-        Column("baseline", "基準値", kind="number", digits=3), Column("target", "目標値", kind="number", digits=3),
-        Column("actual", "比べた実績", kind="number", digits=3), Column("year", "実績の年（度）"),
+        Column("baseline", "基準値", kind="number", digits=None), Column("target_type", "目標の種類"),
+        Column("target_years", "目標の年（度）"), Column("target", "目標値", kind="number", digits=None),
+        Column("actual", "比べた実績", kind="number", digits=None), Column("year", "実績の年（度）"),
         Column("percent", "進捗率", kind="number", unit="%", digits=1), Column("grade", "評価"), Column("label", "評価の意味"),
         Column("sample", "サンプルを含む"),
     )
@@ -35,7 +36,9 @@ def evaluation_table(strategy: CityStrategy, kpis_by_goal: dict[str, list[Kpi]],
             p = progress[kpi.id]
             rows.append((
                 f"{goal_label(goal)} {goal.title}", kpi.kind, kpi.id, kpi.name, kpi.unit,
-                kpi.baseline.value if kpi.baseline else None, kpi.target.value, p.value,
+                kpi.baseline.value if kpi.baseline else None, kpi.target.type,
+                str(kpi.target.year) if kpi.target.type == "時点" else f"{kpi.target.from_year}-{kpi.target.to_year}",
+                kpi.target.value, p.value,
                 str(p.as_of) if p.as_of is not None else "", p.percent, p.grade, p.label, "はい" if p.sample else "いいえ",
             ))
     return Table(columns, tuple(rows))

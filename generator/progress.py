@@ -35,7 +35,10 @@ def compared_value(kpi: Kpi, actuals: list[Actual]) -> tuple[float | None, list[
     """The value compared with the target, and the actuals it was made of."""
     target = kpi.target
     if target.type == "時点":
-        return (actuals[-1].value, actuals[-1:]) if actuals else (None, [])
+        # Only years between the baseline and the target year measure progress towards it.
+        first = kpi.baseline.year if kpi.baseline and kpi.baseline.year else None
+        inside = [a for a in actuals if a.year <= target.last_year and (first is None or a.year > first)]
+        return (inside[-1].value, inside[-1:]) if inside else (None, [])
     window = [a for a in actuals if target.from_year <= a.year <= target.to_year]  # type: ignore[operator]
     if not window:
         return None, []
@@ -92,24 +95,37 @@ def evaluate(kpi: Kpi, evaluation: Evaluation, plan_start: int, as_of: int | Non
                         f"判定: 基準値 {fmt(baseline)} からの改善率 {change:+.1f}%（±{evaluation.band_percent:g}% 以内は横ばい）。", sample=sample)
 
     if evaluation.method == "achievement_rate":
-        if kpi.better == "higher":
-            if target == 0:
-                return not_measurable("目標値が0のため達成率を計算できません。")
+        reached = value >= target if kpi.better == "higher" else value <= target
+        if target <= 0 or value < 0:
+            # A ratio of a zero or negative target says nothing (0 ÷ 12 = 0 %, −100 ÷ −50 = 200 %).
+            if reached:
+                percent, formula = 100.0, f"{shown} {fmt(value)} は目標値 {fmt(target)} に到達しています（100%とみなします）。"
+            else:
+                return not_measurable("目標値が0以下のため、達成率では判定できません（distance_to_target などを使ってください）。")
+        elif kpi.better == "higher":
             percent = value / target * 100
             formula = f"{shown} {fmt(value)} ÷ 目標値 {fmt(target)} × 100 = {percent:.1f}%"
+        elif value == 0:
+            percent, formula = 100.0, f"{shown} {fmt(value)} は目標値 {fmt(target)} に到達しています（100%とみなします）。"
         else:
-            if value == 0:
-                return not_measurable("実績が0のため達成率を計算できません。")
             percent = target / value * 100
             formula = f"目標値 {fmt(target)} ÷ {shown} {fmt(value)} × 100 = {percent:.1f}%（低いほど良い指標）"
     else:
         if baseline is None:
             return not_measurable("基準値がないため、基準値から目標値までの進み具合を計算できません。")
-        if target == baseline:
-            return not_measurable("目標値と基準値が同じため、進み具合を計算できません。")
+        if target == baseline:  # "keep the level": reached or not
+            kept = value >= target if kpi.better == "higher" else value <= target
+            percent = 100.0 if kept else 0.0
+            formula = (f"目標は基準値 {fmt(baseline)} の維持。{shown} {fmt(value)} は"
+                       f"{'維持できています（100%）' if kept else '維持できていません（0%）'}。")
+            grade, label = _grade_by_percent(evaluation, percent)
+            return Progress(year, value, percent, grade, label, formula, sample=sample)
         percent = (value - baseline) / (target - baseline) * 100
-        formula = f"（{shown} {fmt(value)} − 基準値 {fmt(baseline)}）÷（目標値 {fmt(target)} − 基準値 {fmt(baseline)}）× 100 = {percent:.1f}%"
-        if evaluation.method == "pro_rated":
+        if cumulative:
+            formula = f"{shown} {fmt(value)} ÷ 目標値 {fmt(target)} × 100 = {percent:.1f}%"
+        else:
+            formula = f"（{shown} {fmt(value)} − 基準値 {fmt(baseline)}）÷（目標値 {fmt(target)} − 基準値 {fmt(baseline)}）× 100 = {percent:.1f}%"
+        if evaluation.method == "pro_rated" and kpi.target.type != "平均":  # an average is not expected to build up
             if cumulative:
                 start, end = kpi.target.from_year - 1, kpi.target.to_year  # type: ignore[operator]
             else:

@@ -244,7 +244,7 @@ def review_files(project: Project, computed: Computed) -> dict[str, bytes]:
 def chart_svg(chart: Chart) -> Markup:
     """Two static images: CSS shows the narrow one on phones, the wide one elsewhere and in print."""
     return Markup("".join(
-        render_svg(chart.figure, title=chart.title, description=chart.summary, chart_id=chart.id, width=width)
+        render_svg(chart.figure, title=chart.title, description=chart.shown_summary, chart_id=chart.id, width=width)
         for width in (WIDTH, NARROW_WIDTH)
     ))
 

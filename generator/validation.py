@@ -59,6 +59,8 @@ def _explain(error: dict, model: type[BaseModel]) -> tuple[str, str]:
     loc = error["loc"]
     value = error.get("input")
     name = loc[-1] if loc else ""
+    if value is None and kind.endswith("_type"):
+        return "値が空です。", "値を書いてください（分からない値は空欄にできない項目です）。"
     if kind == "missing":
         return f"必須の項目「{name}」がありません。", f"「{name}: …」の行を追加してください。"
     if kind == "extra_forbidden":

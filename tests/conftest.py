@@ -14,15 +14,18 @@ import pytest
 from generator.build import build
 
 REPO = Path(__file__).resolve().parent.parent
-# What a site needs: the data, the hand-written assets, the theme overrides and the config.
-PROJECT_PARTS = ("strategy", "population", "kpis", "docs", "overrides", "mkdocs.yml")
+# Frozen sample data: behaviour tests must not change when real figures replace samples.
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "project"
+DATA_PARTS = ("strategy", "population", "kpis")
+# What a site needs besides the data: the hand-written assets, the theme overrides and the config.
+SITE_PARTS = ("docs", "overrides", "mkdocs.yml")
 
 
 def copy_project(target: Path) -> Path:
-    """A private copy of the project's inputs, safe to edit in a test."""
+    """A private copy of the fixture data and the site's own files, safe to edit in a test."""
     target.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = REPO / part
+    for part in DATA_PARTS + SITE_PARTS:
+        source = (FIXTURE if part in DATA_PARTS else REPO) / part
         if source.is_dir():
             shutil.copytree(source, target / part)
         elif source.exists():

@@ -8,7 +8,7 @@ from generator.charts.svg import render_svg
 from generator.population.scenarios import run_scenarios
 from generator.project import load_project
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parent / "fixtures" / "project"  # frozen sample data
 UPDATED = date(2026, 11, 28)
 
 
@@ -68,3 +68,10 @@ def test_flow_charts_balance_is_in_minus_out(data):
     for row, vital in zip(births.table.rows, sorted(project.vital, key=lambda r: r.year)):
         assert row == (vital.year, vital.births, vital.deaths, vital.births - vital.deaths)
     assert [c.label for c in moves.table.columns] == ["年", "転入数", "転出数", "社会増減"]
+
+
+def test_sample_projection_says_so_in_words(data):
+    _, results = data
+    chart = charts.scenario_chart(results, UPDATED, True)
+    assert chart.shown_summary.startswith("（サンプル値を含む）")
+    assert not charts.scenario_chart(results, UPDATED, False).shown_summary.startswith("（サンプル")

@@ -4,7 +4,7 @@ from generator.charts.review import distribution, grade_order, review_chart
 from generator.compute import compute
 from generator.project import load_project
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parent / "fixtures" / "project"  # frozen sample data
 
 
 def test_distribution_counts_every_kpi_once_and_table_matches():

@@ -159,3 +159,11 @@ def test_sample_values_need_no_source():
 def test_lower_is_better_with_target_above_baseline_warns():
     found = kpi_findings(kpi_data(better="lower"))
     assert [(f.path, f.severity) for f in found] == [(("target", "value"), checks.Severity.WARNING)]
+
+
+def test_a_kpi_rule_must_keep_the_strategy_grade_letters():
+    own = {"method": "baseline_band", "description": "d", "grades": [
+        {"grade": "S", "label": "s", "rule": "target_reached"}, {"grade": "A", "label": "a", "rule": "above_baseline"},
+        {"grade": "B", "label": "b", "rule": "near_baseline"}, {"grade": "C", "label": "c", "rule": "below_baseline"}]}
+    found = kpi_findings(kpi_data(evaluation=own))
+    assert [f.path for f in found] == [("evaluation", "grades")] and "記号" in found[0].message

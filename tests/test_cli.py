@@ -80,6 +80,7 @@ def test_serve_watcher_regenerates_when_yaml_changes(project_copy: Path):
 
 
 def test_validate_production_lists_samples_and_fails(capsys):
-    assert main(["--root", str(REPO), "validate", "--production"]) == EXIT_INVALID
+    fixture = REPO / "tests/fixtures/project"
+    assert main(["--root", str(fixture), "validate", "--production"]) == EXIT_INVALID
     out = capsys.readouterr().out
     assert "本番公開できません" in out and "kpis/kpi-1-startups.yml" in out

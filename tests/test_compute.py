@@ -3,7 +3,7 @@ from pathlib import Path
 from generator.compute import compute, order_kpis, review_years
 from generator.project import load_project
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parent / "fixtures" / "project"  # frozen sample data
 
 
 def test_review_years_are_the_plan_years_with_actuals():

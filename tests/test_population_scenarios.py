@@ -2,10 +2,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.population.scenarios import base_tfr_path, run_scenarios, scenario_assumptions, base_assumptions, base_table
+from generator.population.scenarios import base_assumptions, base_table, run_scenarios, scenario_assumptions
 from generator.project import load_project
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parent / "fixtures" / "project"  # frozen sample data
 
 
 @pytest.fixture(scope="module")
@@ -40,5 +40,17 @@ def test_migration_balance_applies_on_top_of_its_parent(project):
     assert path[2040] == pytest.approx(2.07)  # inherited fertility path
 
 
-def test_base_tfr_path_covers_every_step(project):
-    assert set(base_tfr_path(project.vision)) == set(range(2020, 2061, 5))
+def test_a_later_fertility_entry_changes_cwr_and_the_scaling_base(project):
+    vision = project.vision
+    later = vision.fertility[0].model_copy(update={"period": 2030, "child_woman_ratio": 0.15, "base_tfr": 1.2})
+    changed = vision.model_copy(update={"fertility": [vision.fertility[0], later]})
+    base = base_assumptions(changed, project.assumptions, base_table(project.base_population).groups)
+    baseline = next(s for s in changed.scenarios if s.id == "baseline")
+    rules, _ = scenario_assumptions(changed, baseline, base)
+    assert rules[2025].child_woman_ratio == pytest.approx(0.2) and rules[2030].child_woman_ratio == pytest.approx(0.15)
+    assert rules[2055].child_woman_ratio == pytest.approx(0.15)  # held
+    up = next(s for s in changed.scenarios if s.id == "fertility-up")
+    rules_up, path = scenario_assumptions(changed, up, base)
+    # CWR_scn = CWR_base × TFR_scn / TFR_base, with the base TFR of the period's end year.
+    assert rules_up[2035].child_woman_ratio == pytest.approx(0.15 * path[2040] / 1.2)
+    assert rules_up[2020].child_woman_ratio == pytest.approx(0.2 * path[2025] / 1.4)

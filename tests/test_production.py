@@ -3,7 +3,7 @@ from pathlib import Path
 from generator.production import production_problems
 from generator.project import load_project
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parent / "fixtures" / "project"  # frozen sample data
 
 
 def test_every_sample_and_unchecked_source_is_listed_with_its_line():

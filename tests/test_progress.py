@@ -94,7 +94,8 @@ def test_cumulative_target_sums_the_window():
 
 def test_average_target():
     k = kpi([(2021, 10), (2022, 20)], baseline=(5, 2020), target=(25, 2025), target_type="平均")
-    assert evaluate(k, THRESHOLDS, 2021).value == 15
+    progress = evaluate(k, THRESHOLDS, 2021)
+    assert progress.value == 15 and progress.percent == pytest.approx(50) and progress.grade == "C"
 
 
 @pytest.mark.parametrize(("actual", "grade"), [(81, "S"), (78, "A"), (75, "B"), (72, "B"), (68, "B"), (60, "C")])
@@ -107,5 +108,42 @@ def test_kpi_evaluation_overrides_the_strategy_rule():
     assert evaluate(k, THRESHOLDS, 2021).grade == "S"
 
 
-def test_sample_inputs_are_flagged():
+def test_sample_inputs_are_flagged_and_real_ones_are_not():
     assert evaluate(kpi([(2022, 75)]), THRESHOLDS, 2021).sample
+    real = kpi([(2022, 75)]).model_copy(update={
+        "target": kpi([]).target.model_copy(update={"sample": False}),
+        "baseline": kpi([]).baseline.model_copy(update={"sample": False}),
+        "actuals": [a.model_copy(update={"status": "確定"}) for a in kpi([(2022, 75)]).actuals],
+    })
+    assert not evaluate(real, THRESHOLDS, 2021).sample
+
+
+def test_lower_is_better_towards_zero_with_achievement_rate():
+    method = THRESHOLDS.model_copy(update={"method": "achievement_rate"})
+    reached = evaluate(kpi([(2022, 0)], baseline=(50, 2020), target=(0, 2025), better="lower"), method, 2021)
+    assert reached.percent == 100 and reached.grade == "A"
+    missed = evaluate(kpi([(2022, 12)], baseline=(50, 2020), target=(0, 2025), better="lower"), method, 2021)
+    assert not missed.measurable and "0以下" in missed.formula
+
+
+def test_keeping_the_level_is_reached_or_not():
+    kept = evaluate(kpi([(2022, 71)], baseline=(70, 2019), target=(70, 2025)), THRESHOLDS, 2021)
+    lost = evaluate(kpi([(2022, 69)], baseline=(70, 2019), target=(70, 2025)), THRESHOLDS, 2021)
+    assert (kept.percent, kept.grade) == (100, "A") and (lost.percent, lost.grade) == (0, "C")
+
+
+def test_actuals_outside_baseline_to_target_years_are_not_compared():
+    k = kpi([(2018, 90), (2022, 75), (2027, 95)], baseline=(70, 2019), target=(80, 2025))
+    progress = evaluate(k, THRESHOLDS, 2021)
+    assert progress.value == 75 and progress.as_of == 2022
+
+
+def test_average_is_not_pro_rated():
+    k = kpi([(2021, 10), (2022, 20)], baseline=(5, 2020), target=(25, 2025), target_type="平均")
+    progress = evaluate(k, THRESHOLDS.model_copy(update={"method": "pro_rated"}), 2021)
+    assert progress.expected_percent is None and progress.percent == pytest.approx(50) and progress.grade == "C"
+
+
+def test_cumulative_formula_does_not_invent_a_baseline():
+    k = kpi([(2021, 10), (2022, 15)], baseline=None, target=(100, 2025), target_type="累計")
+    assert "基準値" not in evaluate(k, THRESHOLDS, 2021).formula

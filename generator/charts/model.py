@@ -23,13 +23,19 @@ def format_number(value: float | int | None, digits: int = 0) -> str:
     return f"−{text}" if value < 0 else text
 
 
+def _decimals(value: float) -> int:
+    """Decimals a value really has (1.50 → 1, 41200.0 → 0), at most 6."""
+    text = f"{value:.6f}".rstrip("0")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
 @dataclass(frozen=True)
 class Column:
     key: str
     label: str
     kind: ColumnKind = "text"
     unit: str = ""
-    digits: int = 0
+    digits: int | None = 0  # None: as many decimals as the value has (downloads)
 
     @property
     def header(self) -> str:
@@ -40,7 +46,7 @@ class Column:
         if value is None:
             return "－"
         if self.kind == "number":
-            return format_number(value, self.digits)  # type: ignore[arg-type]
+            return format_number(value, self.digits if self.digits is not None else _decimals(value))  # type: ignore[arg-type]
         if self.kind == "year":
             return year_label(int(value))  # type: ignore[arg-type]
         if self.kind == "fiscal_year":
@@ -52,7 +58,8 @@ class Column:
         if value is None:
             return ""
         if self.kind == "number":
-            return f"{value:.{self.digits}f}" if self.digits else str(int(value))  # type: ignore[arg-type]
+            digits = self.digits if self.digits is not None else _decimals(value)  # type: ignore[arg-type]
+            return f"{value:.{digits}f}" if digits else str(int(round(value)))  # type: ignore[arg-type]
         return self.display(value)
 
 
@@ -93,4 +100,9 @@ class Chart:
     unit: str = ""
     sample: bool = False  # shown with a サンプル badge; blocked by the production gate
     notes: tuple[str, ...] = field(default_factory=tuple)
-    source_note: str = ""  # said instead of sources when the chart is derived here (e.g. a tally)
+    source_note: str = ""  # how the figures were derived here (a tally, a projection), shown beside the sources
+
+    @property
+    def shown_summary(self) -> str:
+        """The summary as read out and shown: a sample chart says so in words, not only by a badge."""
+        return f"（サンプル値を含む）{self.summary}" if self.sample else self.summary

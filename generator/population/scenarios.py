@@ -7,7 +7,7 @@ path, migration balance), and project to the horizon.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .models import AgeSexRow, AssumptionRow, PopulationVision, Scenario
 from .projection import (
@@ -71,7 +71,13 @@ def scenario_assumptions(vision: PopulationVision, scenario: Scenario, base: dic
     chain = [scenario]
     while chain[-1].based_on:
         chain.append(scenarios[chain[-1].based_on])
-    assumptions = extend_assumptions(base, vision.horizon_year)
+    # Every period (held ones too) takes the fertility entry in force for it, so a
+    # later entry changes both the CWR and the base TFR that scenarios scale from.
+    assumptions = {
+        start: replace(period, child_woman_ratio=fertility_for(vision, start).child_woman_ratio,
+                       sex_ratio_0_4=fertility_for(vision, start).sex_ratio_0_4)
+        for start, period in extend_assumptions(base, vision.horizon_year).items()
+    }
     base_path = base_tfr_path(vision)
     path = dict(base_path)
     for step in reversed(chain):  # oldest ancestor first
