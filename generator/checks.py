@@ -166,8 +166,10 @@ def kpi_consistency(file: str, kpi: Kpi, strategy: CityStrategy, glossary: Gloss
     if kpi.measure is not None and goal is not None:
         measures = {m.id for m in goal.measures}
         if kpi.measure not in measures:
+            owner = next((g.id for g in strategy.goals if any(m.id == kpi.measure for m in g.measures)), None)
+            where = f"「{kpi.measure}」は目標「{owner}」の施策です。goal を {owner} にするか、" if owner else ""
             yield Finding(file, ("measure",), f"施策 id「{kpi.measure}」が目標「{kpi.goal}」の施策にありません。",
-                          f"次から選んでください: {', '.join(sorted(measures)) or '（施策がありません）'}")
+                          f"{where}次から選んでください: {', '.join(sorted(measures)) or '（施策がありません）'}")
     terms = {term.id for term in glossary.terms}
     for i, term in enumerate(kpi.glossary):
         if term not in terms:

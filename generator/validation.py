@@ -103,7 +103,10 @@ def _explain(error: dict, model: type[BaseModel]) -> tuple[str, str]:
             return f"URLの形になっていません（「{value}」）。", "http:// または https:// で始まるURLを書いてください。"
         return f"「{value}」は名前（id）として使えません。", "英小文字・数字と、間に挟むハイフン（-）だけで書いてください（例: basic-1）。"
     if kind in ("greater_than_equal", "greater_than"):
-        return f"{ctx.get('ge', ctx.get('gt'))} 以上の値にしてください（今は {value}）。", ""
+        hint = ""
+        if ctx.get("ge") == 1900 and isinstance(value, int) and 0 < value < 100:
+            hint = f"年・年度は西暦で書きます（令和{value}年度なら {value + 2018}、平成{value}年度なら {value + 1988}）。"
+        return f"{ctx.get('ge', ctx.get('gt'))} 以上の値にしてください（今は {value}）。", hint
     if kind in ("less_than_equal", "less_than"):
         return f"{ctx.get('le', ctx.get('lt'))} 以下の値にしてください（今は {value}）。", ""
     if kind == "literal_error":

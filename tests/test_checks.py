@@ -167,3 +167,10 @@ def test_a_kpi_rule_must_keep_the_strategy_grade_letters():
         {"grade": "B", "label": "b", "rule": "near_baseline"}, {"grade": "C", "label": "c", "rule": "below_baseline"}]}
     found = kpi_findings(kpi_data(evaluation=own))
     assert [f.path for f in found] == [("evaluation", "grades")] and "記号" in found[0].message
+
+
+def test_measure_of_another_goal_names_its_goal():
+    strategy = STRATEGY.model_copy(update={"goals": STRATEGY.goals + [STRATEGY.goals[0].model_copy(update={
+        "id": "goal-2", "number": 2, "measures": [STRATEGY.goals[0].measures[0].model_copy(update={"id": "measure-2"})]})]})
+    found = list(checks.kpi_consistency("kpis/kpi-a.yml", kpi_data(measure="measure-2"), strategy, GLOSSARY, TODAY))
+    assert "goal-2" in found[0].hint

@@ -117,3 +117,8 @@ def test_impossible_era_year_explains_why():
 def test_blank_text_is_refused_even_when_full_width():
     _, problems = validate(Policy, POLICY_OK.replace("title: 策定の主旨", 'title: "　"'))
     assert [p.field for p in problems] == ["sections[0].title"] and "空" in problems[0].message
+
+
+def test_a_two_digit_year_gets_the_era_conversion():
+    hint = _periods_with("6").hint
+    assert "2024" in hint and "令和6年度" in hint

@@ -116,7 +116,8 @@ class Scenario(Model):
     description: Text = Field(description="シナリオの説明。")
     based_on: Identifier | None = Field(None, description="このシナリオが手を加える元のシナリオの id（省略時は基準の仮定値）。")
     tfr_anchors: dict[str, Annotated[float, Field(gt=0, lt=10)]] = Field(
-        default_factory=dict, description="合計特殊出生率の目安（年: 値）。間は直線で補います。例: {\"2030\": 1.8, \"2040\": 2.07}")
+        default_factory=dict, description="合計特殊出生率の目安（年: 値）。基準年の値から直線で補い、最後の目安の後は保ちます。"
+        "based_on の元のシナリオの目安は置き換えます。例: {\"2030\": 1.8, \"2040\": 2.07}")
     zero_migration_from: Year | None = Field(None, description="この年からの5年間以降、純移動を0にする（移動均衡）。")
     zero_migration_ages: list[Text] = Field(default_factory=list, description="移動均衡にする年齢階級（空なら全年齢）。")
     sample: bool = Field(False, description="見本なら true。")
