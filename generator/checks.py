@@ -204,12 +204,14 @@ def kpi_consistency(file: str, kpi: Kpi, strategy: CityStrategy, glossary: Gloss
         if actual.status != "sample" and actual.source is None:
             yield Finding(file, path + ("source",), f"{actual.status}値の実績に出典（source）がありません。", "source: の title などを書いてください。")
         if actual.unit is not None and actual.unit != kpi.unit:
-            yield Finding(file, path + ("unit",), f"実績の単位「{actual.unit}」が指標の単位「{kpi.unit}」と違います。", "同じ単位に換算して書いてください。")
+            yield Finding(file, path + ("unit",), f"実績の単位「{actual.unit}」が指標の単位「{kpi.unit}」と違います。",
+                          f"unit を消すか「{kpi.unit}」にしてください（違う単位の値なら「{kpi.unit}」に換算します）。")
     for name, value in (("baseline", kpi.baseline), ("target", kpi.target)):
         if value is None:
             continue
         if value.unit is not None and value.unit != kpi.unit:
-            yield Finding(file, (name, "unit"), f"単位「{value.unit}」が指標の単位「{kpi.unit}」と違います。", "同じ単位に換算して書いてください。")
+            yield Finding(file, (name, "unit"), f"単位「{value.unit}」が指標の単位「{kpi.unit}」と違います。",
+                          f"unit を消すか「{kpi.unit}」にしてください（違う単位の値なら「{kpi.unit}」に換算します）。")
         if not value.sample and value.source is None:
             yield Finding(file, (name, "source"), "値に出典（source）がありません。", "出典を書くか、まだ見本なら sample: true を付けてください。")
     if kpi.baseline is not None and kpi.target.type == "時点":
@@ -302,7 +304,8 @@ def population_consistency(models: dict) -> Iterator[Finding]:
             if age not in groups or age == groups[0]:
                 yield Finding("vision", path + ("zero_migration_ages", a), f"年齢階級「{age}」は使えません（{groups[1]}〜{groups[-1]} から選びます）。")
     if vision.target_scenario not in known:
-        yield Finding("vision", ("target_scenario",), f"シナリオ id「{vision.target_scenario}」がありません。")
+        yield Finding("vision", ("target_scenario",), f"シナリオ id「{vision.target_scenario}」がありません。",
+                      f"scenarios の id から選んでください: {', '.join(s.id for s in vision.scenarios)}")
 
 
 def run_all(models: dict[str, object], today: date) -> Iterator[Finding]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -21,13 +22,16 @@ def _root(args: argparse.Namespace) -> Path:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from .production import production_problems
+    from .production import production_problems, production_summary
     from .project import load_project
 
     project, report = load_project(_root(args))
-    if args.production and project is not None:
-        report.extend(production_problems(project))
-    print(report.format())
+    gate = production_problems(project) if args.production and project is not None else []
+    report.extend(gate)
+    print(report.format(check_only=True))
+    if gate:
+        print()
+        print(production_summary(gate))
     return EXIT_OK if report.ok else EXIT_INVALID
 
 
@@ -104,12 +108,25 @@ def cmd_serve(args: argparse.Namespace) -> int:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(root / "mkdocs.yml"),
                "--dev-addr", args.dev_addr]
+    server = subprocess.Popen(command, cwd=root, env=env)
+
+    def shut_down(signum, frame):  # noqa: ARG001 - signal handler signature
+        raise KeyboardInterrupt
+
+    # `kill` (SIGTERM) must stop the MkDocs server too, or it keeps the port.
+    signal.signal(signal.SIGTERM, shut_down)
     try:
-        return subprocess.call(command, cwd=root, env=env)
+        return server.wait()
     except KeyboardInterrupt:
         return EXIT_OK
     finally:
         stop.set()
+        if server.poll() is None:
+            server.terminate()
+            try:
+                server.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                server.kill()
 
 
 def main(argv: list[str] | None = None) -> int:

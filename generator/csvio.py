@@ -51,7 +51,8 @@ def load_csv(path: Path, name: str, row_model: type[BaseModel]) -> tuple[list | 
             continue  # blank lines at the end of a spreadsheet export
         if len(cells) != len(header):
             problems.append(Problem(name, line_number, None, "", f"列の数が {len(cells)} 個です（1行目は {len(header)} 個）。",
-                                    "余分なカンマや、カンマを含む値の引用符の付け忘れがないか確認してください。"))
+                                    "数に桁区切りのカンマ（1,234）を付けていたら消して 1234 と書いてください。"
+                                    "文字の中のカンマなら、その値全体を \"…\" で囲みます。"))
             continue
         index = len(rows)
         rows.append({column: (cell.strip() or None) for column, cell in zip(header, cells)})

@@ -79,11 +79,12 @@ class Report:
             key=lambda p: (p.file, p.line or 0, p.column or 0, p.field, p.message),
         )
 
-    def format(self) -> str:
+    def format(self, check_only: bool = False) -> str:
+        """The whole report; `check_only` for `validate`, which builds nothing anyway."""
         if not self.problems:
             return "検証: 問題は見つかりませんでした。"
         body = "\n\n".join(p.format() for p in self.sorted())
         summary = f"検証結果: エラー {len(self.errors)} 件、警告 {len(self.warnings)} 件"
         if self.errors:
-            summary += "。エラーを直すまでサイトは更新されません。"
+            summary += "。上から順に直してください。" if check_only else "。エラーを直すまでサイトは更新されません。"
         return f"{body}\n\n{summary}"

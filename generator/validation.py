@@ -52,6 +52,14 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
+def _unwrap_literal(annotation: Any) -> list[str]:
+    """The allowed values of a Literal field (through Annotated/Optional), else []."""
+    while typing.get_origin(annotation) in (typing.Annotated, typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        annotation = args[0]
+    return [str(a) for a in typing.get_args(annotation)] if typing.get_origin(annotation) is typing.Literal else []
+
+
 def _explain(error: dict, model: type[BaseModel]) -> tuple[str, str]:
     """(message, hint) in Japanese for one pydantic error."""
     kind = error["type"]
@@ -62,7 +70,13 @@ def _explain(error: dict, model: type[BaseModel]) -> tuple[str, str]:
     if value is None and kind.endswith("_type"):
         return "値が空です。", "値を書いてください（分からない値は空欄にできない項目です）。"
     if kind == "missing":
-        return f"必須の項目「{name}」がありません。", f"「{name}: …」の行を追加してください。"
+        owner = _model_at(model, loc[:-1])
+        choices = ""
+        if owner is not None and name in owner.model_fields:
+            annotation = _unwrap_literal(owner.model_fields[name].annotation)
+            if annotation:
+                choices = f"（{'、'.join(annotation)} のどれか）"
+        return f"必須の項目「{name}」がありません。", f"「{name}: …」{choices}を書き足してください。"
     if kind == "extra_forbidden":
         owner = _model_at(model, loc[:-1])
         known = sorted(owner.model_fields) if owner else []
@@ -86,7 +100,14 @@ def _explain(error: dict, model: type[BaseModel]) -> tuple[str, str]:
                     return message, f"{reason} 年・年度は西暦で書いてください。"
         return message, "数字だけを書き、引用符・単位・桁区切りのカンマは付けないでください。"
     if kind in ("float_type", "float_parsing"):
-        return f"数値で書いてください（今は{_kind(value)}「{value}」です）。", "数字だけを書き、引用符・単位・桁区切りのカンマは付けないでください。"
+        message = f"数値で書いてください（今は{_kind(value)}「{value}」です）。"
+        if isinstance(value, str):
+            plain = unicodedata.normalize("NFKC", value).replace(",", "")
+            try:
+                return message, f"数字は半角で、桁区切りのカンマなしで書いてください（{float(plain):g}）。"
+            except ValueError:
+                pass
+        return message, "数字だけを書き、引用符・単位・桁区切りのカンマは付けないでください。"
     if kind == "bool_type":
         return f"true または false で書いてください（今は「{value}」です）。", ""
     if kind == "list_type":
@@ -110,7 +131,8 @@ def _explain(error: dict, model: type[BaseModel]) -> tuple[str, str]:
     if kind in ("less_than_equal", "less_than"):
         return f"{ctx.get('le', ctx.get('lt'))} 以下の値にしてください（今は {value}）。", ""
     if kind == "literal_error":
-        return f"「{value}」はここでは使えません。", f"次のどれかを書いてください: {ctx.get('expected')}"
+        expected = re.sub(r"'([^']*)'", r"\1", str(ctx.get("expected", ""))).replace(" or ", "、")
+        return f"「{value}」はここでは使えません。", f"次のどれかを書いてください: {expected}"
     if kind.startswith("date_"):
         return (f"日付として読めません（「{value}」）。",
                 "2021-04-01 のように 年-月-日 の形で、実在する日付を書いてください（西暦、半角数字）。")

@@ -84,3 +84,40 @@ def test_validate_production_lists_samples_and_fails(capsys):
     assert main(["--root", str(fixture), "validate", "--production"]) == EXIT_INVALID
     out = capsys.readouterr().out
     assert "本番公開できません" in out and "kpis/kpi-1-startups.yml" in out
+
+
+def test_stopping_serve_stops_its_server_and_frees_the_port(project_copy: Path):
+    import signal
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(project_copy), "serve",
+                               "--dev-addr", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1).read()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "the preview server did not come up"
+                time.sleep(0.3)
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=15)
+        time.sleep(0.5)
+        with socket.socket() as again:  # nothing may listen there any more (an orphaned mkdocs serve would)
+            assert again.connect_ex(("127.0.0.1", port)) != 0, "the MkDocs server still answers after serve stopped"
+    finally:
+        if server.poll() is None:
+            server.kill()
+
+
+def test_production_summary_counts_by_file(capsys):
+    main(["--root", str(REPO / "tests/fixtures/project"), "validate", "--production"])
+    out = capsys.readouterr().out
+    assert "本番公開の前に直すもの" in out and "  population/census.csv: 11 件" in out
+    assert "上から順に直してください" in out and "サイトは更新されません" not in out

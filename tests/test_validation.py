@@ -122,3 +122,28 @@ def test_blank_text_is_refused_even_when_full_width():
 def test_a_two_digit_year_gets_the_era_conversion():
     hint = _periods_with("6").hint
     assert "2024" in hint and "令和6年度" in hint
+
+
+def test_allowed_values_are_listed_in_japanese():
+    from generator.models import NationalGoal
+
+    document, _ = load_text("id: basic-1\nkind: 基本\nnumber: 1\ntitle: t\n", "strategy/national_framework.yml")
+    _, problems = build_model(NationalGoal, document)
+    assert problems[0].hint == "次のどれかを書いてください: 基本目標、横断的な目標"
+    document, _ = load_text("id: basic-1\nnumber: 1\ntitle: t\n", "strategy/national_framework.yml")
+    _, problems = build_model(NationalGoal, document)
+    assert "基本目標、横断的な目標" in problems[0].hint
+
+
+def test_comma_in_a_csv_number_gets_the_plain_number():
+    from generator.population.models import TfrRow
+
+    document, _ = load_text('rows:\n  - {year: 2015, area: 全国, tfr: "1,45", status: sample, source: s}\n', "population/tfr.csv")
+
+    from generator.models import Model
+
+    class Rows(Model):
+        rows: list[TfrRow]
+
+    _, problems = build_model(Rows, document)
+    assert "145" in problems[0].hint and "カンマ" in problems[0].hint

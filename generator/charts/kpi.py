@@ -22,17 +22,14 @@ def kpi_table(kpi: Kpi) -> Table:
     """Baseline, every actual and the target, in one table (as readers ask for)."""
     kind = "fiscal_year" if kpi.year_type == "年度" else "year"
     cumulative = kpi.target.type == "累計"
-    columns = [
-        Column("row", "区分"),
-        Column("year", kpi.year_type, kind=kind),
-        Column("value", "値", kind="number", unit=kpi.unit, digits=kpi.digits),
-    ]
-    if cumulative:
+    columns = [Column("row", "区分"), Column("year", kpi.year_type, kind=kind)]
+    if cumulative:  # the running total is what meets the target: show it first
         columns.append(Column("total", "累計", kind="number", unit=kpi.unit, digits=kpi.digits))
+    columns.append(Column("value", "値", kind="number", unit=kpi.unit, digits=kpi.digits))
     columns.append(Column("status", "状態"))
     rows: list[tuple] = []
     if kpi.baseline is not None:
-        rows.append(("基準値", kpi.baseline.year, kpi.baseline.value, *([None] if cumulative else []),
+        rows.append(("基準値", kpi.baseline.year, *([None] if cumulative else []), kpi.baseline.value,
                      "サンプル" if kpi.baseline.sample else "確定値"))
     actuals = sorted(kpi.actuals, key=lambda a: a.year)
     totals = list(accumulate(a.value for a in actuals if not cumulative or kpi.target.from_year <= a.year <= kpi.target.to_year))
@@ -41,11 +38,11 @@ def kpi_table(kpi: Kpi) -> Table:
         extra = []
         if cumulative:
             extra = [next(window) if kpi.target.from_year <= actual.year <= kpi.target.to_year else None]
-        rows.append(("実績", actual.year, actual.value, *extra, STATUS_LABELS[actual.status]))
+        rows.append(("実績", actual.year, *extra, actual.value, STATUS_LABELS[actual.status]))
     target = kpi.target
     label = {"時点": "目標値", "累計": f"目標値（{target.from_year}〜{target.to_year}の累計）", "平均": f"目標値（{target.from_year}〜{target.to_year}の平均）"}[target.type]
     if cumulative:
-        rows.append((label, target.to_year, None, target.value, "サンプル" if target.sample else "目標"))
+        rows.append((label, target.to_year, target.value, None, "サンプル" if target.sample else "目標"))
     else:
         rows.append((label, target.last_year, target.value, "サンプル" if target.sample else "目標"))
     return Table(tuple(columns), tuple(rows))

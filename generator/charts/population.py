@@ -12,6 +12,7 @@ from ..population.projection import Population
 from ..population.scenarios import ScenarioResult
 from . import FONT_FAMILY, PALETTE, plotly_text
 from .model import Chart, Column, Table, format_number
+from .svg import nice_ticks
 
 DASHES = ("solid", "dash", "dot", "dashdot", "longdash")
 SYMBOLS = ("circle", "square", "diamond", "triangle-up")
@@ -25,7 +26,8 @@ def _layout(height: int = 360, x_title: str = "年", y_title: str = "人", **ext
         "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)",
         "legend": {"orientation": "h", "x": 0, "y": 1.15}, "separators": ".,",
         "xaxis": {"title": {"text": x_title}, "fixedrange": True, "tickformat": "d" if x_title == "年" else ","},
-        "yaxis": {"title": {"text": y_title}, "tickformat": ",", "fixedrange": True},
+        # Counts start at zero, so that a small gap does not look like a steep one.
+        "yaxis": {"title": {"text": y_title}, "tickformat": ",", "fixedrange": True, "rangemode": "tozero"},
     }
     for key, value in extra.items():
         layout[key] = layout[key] | value if isinstance(layout.get(key), dict) else value
@@ -202,7 +204,8 @@ def pyramid_chart(population: Population, year: int, scenario_name: str, updated
     """Men to the left, women to the right; oldest at the top."""
     ages = list(population.groups)
     peak = max(max(population.male), max(population.female)) or 1
-    ticks = [v for v in (-peak, -peak / 2, 0, peak / 2, peak)]
+    step = nice_ticks(0, peak, 2)[1] if peak > 0 else 1  # round tick values, e.g. 2,500
+    ticks = [v * step for v in range(-int(peak // step), int(peak // step) + 1)]
     figure = {
         "data": [
             {"type": "bar", "orientation": "h", "name": "男性", "y": ages, "x": [-round(v) for v in population.male], "base": [0] * len(ages),
@@ -234,7 +237,7 @@ def target_chart(baseline: ScenarioResult, target: ScenarioResult, updated: date
     last = years[-1]
     gap = target.populations[last].total - baseline.populations[last].total
     data = [
-        _line(f"将来展望（{target.scenario.name}）", years, [round(target.populations[y].total) for y in years], 0),
+        _line(target.scenario.name, years, [round(target.populations[y].total) for y in years], 0),
         _line(baseline.scenario.name, years, [round(baseline.populations[y].total) for y in years], 1),
     ]
     layout = _layout(
