@@ -6,7 +6,9 @@ written: when validation fails, neither the generated Markdown nor `site/` is to
 
 from __future__ import annotations
 
+import json
 import shutil
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,6 +103,23 @@ def generate(root: Path, out: Path | None = None, production: bool = False) -> G
     return GenerateResult(report, written, removed)
 
 
+def normalize_search_index(site: Path) -> None:
+    """Full-width letters and digits (令和７年度) become half-width in the search index.
+
+    Readers type 令和7年度 as often as 令和７年度; search.js normalizes the query the
+    same way (NFKC), so both find both. Only the index changes, not the pages.
+    """
+    index = site / "search" / "search_index.json"
+    if not index.is_file():  # another engine, or search switched off
+        return
+    data = json.loads(index.read_text(encoding="utf-8"))
+    for doc in data.get("docs", []):
+        for key in ("title", "text"):
+            if isinstance(doc.get(key), str):
+                doc[key] = unicodedata.normalize("NFKC", doc[key])
+    index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
 def swap_in(staging: Path, site_dir: Path, root: Path) -> None:
     """Replace site_dir by the freshly built folder in two renames."""
     previous = root / BUILD_DIR / "site.old"
@@ -128,6 +147,7 @@ def build(root: Path, site_dir: Path | None = None, engine: EngineProcess | None
         error = engine.build()
         if error is not None:
             raise BuildError("MkDocs のビルドに失敗しました。site/ は前の版のままです。\n" + error)
+        normalize_search_index(staging)
     except BaseException:
         engine.cancel()
         shutil.rmtree(staging, ignore_errors=True)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 import os
 import re
 import shutil
@@ -475,7 +476,8 @@ def test_search_finds_japanese_words(new_page, site_server, query):
     search.click()
     page.keyboard.type(query)
     page.keyboard.press("End")  # Material reads the query on keyup
-    assert search.input_value() == query, "the query did not reach the search box"
+    # search.js makes full-width letters and digits half-width, as in the index.
+    assert search.input_value() == unicodedata.normalize("NFKC", query), "the query did not reach the search box"
     meta = page.locator(".md-search-result__meta")
     # Wait for a final answer ("N件見つかりました" or "何も見つかりませんでした"),
     # not the placeholder or the "initialising" message shown while the index loads.
@@ -633,4 +635,19 @@ def test_pyramid_tabs_switch_years_and_draw(new_page, site_server):
     labels.nth(2).click()
     visible = tabs.locator("figure.chart:visible")
     assert visible.count() == 1 and "2060" in visible.locator(".chart__title").inner_text()
+    assert_clean(watch, site_server)
+
+
+@pytest.mark.parametrize("query", ["令和2年度末", "令和２年度末", "ＰＤＣＡ"])
+def test_full_and_half_width_queries_find_the_same_text(new_page, site_server, query):
+    """The policy writes 令和２年度末 and ＰＤＣＡ in full width; readers type either width."""
+    page, watch = new_page()
+    page.goto(site_server)
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(query)
+    page.keyboard.press("End")
+    links = page.locator(".md-search-result__item a")
+    links.first.wait_for()
+    hrefs = links.evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    assert any("strategy/policy/" in href for href in hrefs), hrefs
     assert_clean(watch, site_server)

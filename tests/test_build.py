@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import unicodedata
 import os
 import re
 from html.parser import HTMLParser
@@ -213,7 +214,8 @@ def test_chart_images_are_kept_out_of_the_search_index(built_site: Path):
     from generator.charts.timeline import plan_period_chart
 
     project, _ = load_project(built_site.parent)
-    summary = plan_period_chart(project.plan_periods).summary
+    # The index is NFKC-normalized (full-width digits → half-width), so is the summary here.
+    summary = unicodedata.normalize("NFKC", plan_period_chart(project.plan_periods).summary)
     index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
     texts = [doc["text"] for doc in index["docs"]]
     # Once per chart page, from the visible summary; never again from the SVG's <desc>.
@@ -326,3 +328,10 @@ def test_a_tfr_anchor_change_flows_to_projection_pages(project_copy: Path):
     assert target["y"][-1] > target_before["y"][-1]
     outlook = "".join(read_page(project_copy / "site", "population/outlook/index.html").text)
     assert f"{target['y'][-1]:,}" in outlook
+
+
+def test_search_index_holds_half_width_letters_and_digits(built_site: Path):
+    docs = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    text = "".join(doc["title"] + doc["text"] for doc in docs)
+    assert "令和3年度を開始年度" in text and "PDCAサイクル" in text
+    assert not re.search("[\\uFF10-\\uFF19\\uFF21-\\uFF3A]", text)
