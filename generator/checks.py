@@ -191,6 +191,10 @@ def kpi_consistency(file: str, kpi: Kpi, strategy: CityStrategy, glossary: Gloss
         if sorted(own) != sorted(shared):
             yield Finding(file, ("evaluation", "grades"), f"評価の記号（{'・'.join(own)}）が戦略全体（{'・'.join(shared)}）と違います。",
                           "ダッシュボードや効果検証で集計できるよう、方法だけを変え、記号は戦略全体と同じにしてください。")
+    rule = kpi.evaluation or strategy.evaluation
+    if rule.method == "baseline_band" and kpi.target.type == "累計":
+        yield Finding(file, ("target", "type"), "累計の目標は、基準値との比較（baseline_band）では目標に届くまで判定できません。",
+                      "この指標には evaluation で distance_to_target か pro_rated を指定してください（記号は戦略全体と同じ）。", Severity.WARNING)
     now = _current_year(kpi, today)
     seen: dict[int, int] = {}
     for i, actual in enumerate(kpi.actuals):

@@ -174,3 +174,15 @@ def test_measure_of_another_goal_names_its_goal():
         "id": "goal-2", "number": 2, "measures": [STRATEGY.goals[0].measures[0].model_copy(update={"id": "measure-2"})]})]})
     found = list(checks.kpi_consistency("kpis/kpi-a.yml", kpi_data(measure="measure-2"), strategy, GLOSSARY, TODAY))
     assert "goal-2" in found[0].hint
+
+
+def test_cumulative_kpi_under_the_baseline_band_rule_warns():
+    from generator.strategy_models import Evaluation
+
+    band = STRATEGY.model_copy(update={"evaluation": Evaluation.model_validate({
+        "method": "baseline_band", "description": "d", "grades": [
+            {"grade": "A", "label": "a", "rule": "target_reached"}, {"grade": "B", "label": "b", "rule": "above_baseline"},
+            {"grade": "C", "label": "c", "rule": "near_baseline"}, {"grade": "D", "label": "d", "rule": "below_baseline"}]})})
+    kpi = kpi_data(baseline=None, target={"type": "累計", "value": 100, "from_year": 2021, "to_year": 2025, "source": {"title": "s"}})
+    found = list(checks.kpi_consistency("kpis/kpi-a.yml", kpi, band, GLOSSARY, TODAY))
+    assert [(f.path, f.severity) for f in found] == [(("target", "type"), checks.Severity.WARNING)]
