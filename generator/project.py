@@ -91,7 +91,7 @@ def _stray_files(root: Path) -> list[Problem]:
     return problems
 
 
-def _load(path: Path, relative: str, model: type[BaseModel], report: Report) -> tuple[Document | None, BaseModel | None]:
+def _load_yaml(path: Path, relative: str, model: type[BaseModel], report: Report) -> tuple[Document | None, object | None]:
     document, problems = load_file(path, relative)
     report.extend(problems)
     if document is None:
@@ -101,52 +101,46 @@ def _load(path: Path, relative: str, model: type[BaseModel], report: Report) -> 
     return document, instance
 
 
+def _load_table(path: Path, relative: str, model: type[BaseModel], report: Report) -> tuple[Document | None, object | None]:
+    rows, document, problems = load_csv(path, relative, model)
+    report.extend(problems)
+    return document, rows
+
+
 def load_project(root: Path, today: datetime.date | None = None) -> tuple[Project | None, Report]:
     """Load and validate all data; `Project` is None when any error was found."""
     report = Report()
     models: dict[str, object] = {}
     documents: dict[str, Document] = {}
     complete = True
-    for key, (relative, model) in DATA_FILES.items():
+
+    def take(key: str, relative: str, model: type[BaseModel], loader) -> object | None:
+        """Load one file into `documents`; None (and the run incomplete) when it has errors."""
+        nonlocal complete
         path = root / relative
         if not path.exists():
             report.add(Problem(relative, None, None, "", "必要なファイルがありません。", "ファイルを元に戻すか、名前を確認してください。"))
             complete = False
-            continue
-        document, instance = _load(path, relative, model, report)
+            return None
+        document, instance = loader(path, relative, model, report)
         if document is not None:
             documents[key] = document
         if instance is None:
             complete = False
-        else:
-            models[key] = instance
+        return instance
+
+    for key, (relative, model) in DATA_FILES.items():
+        models[key] = take(key, relative, model, _load_yaml)
     for key, (relative, row_model) in DATA_TABLES.items():
-        path = root / relative
-        if not path.exists():
-            report.add(Problem(relative, None, None, "", "必要なファイルがありません。", "ファイルを元に戻すか、名前を確認してください。"))
-            complete = False
-            continue
-        rows, document, problems = load_csv(path, relative, row_model)
-        report.extend(problems)
-        if document is not None:
-            documents[key] = document
-        if rows is None:
-            complete = False
-        else:
-            models[key] = rows
+        models[key] = take(key, relative, row_model, _load_table)
     for key, (folder, model) in DATA_COLLECTIONS.items():
         items = {}
         for path in sorted((root / folder).glob("*")):
-            if not _is_data_file(path):
-                continue
-            relative = path.relative_to(root).as_posix()
-            document, instance = _load(path, relative, model, report)
-            if document is not None:
-                documents[relative] = document
-            if instance is None:
-                complete = False
-            else:
-                items[relative] = instance
+            if _is_data_file(path):
+                relative = path.relative_to(root).as_posix()
+                instance = take(relative, relative, model, _load_yaml)
+                if instance is not None:
+                    items[relative] = instance
         models[key] = items
     report.extend(_stray_files(root))
     if complete:
