@@ -27,7 +27,6 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from generator.build import GENERATED_DOCS  # noqa: E402
 
 PAGE_TYPES = {
     "home (no chart)": "",
@@ -131,7 +130,7 @@ def transferred(base: str, site: Path) -> dict[str, dict[str, int]]:
         for name, path in PAGE_TYPES.items():
             page = browser.new_page(viewport={"width": 412, "height": 823})
             urls: list[str] = []
-            page.on("request", lambda r: urls.append(r.url))
+            page.on("request", lambda r, urls=urls: urls.append(r.url))
             page.goto(base + path, wait_until="networkidle")
             first = _gzip_total(urls, base, site)
             frame = page.locator(".chart__frame").first

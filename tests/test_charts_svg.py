@@ -1,4 +1,3 @@
-import re
 import xml.etree.ElementTree as ET
 
 from generator.charts.svg import nice_ticks, render_svg

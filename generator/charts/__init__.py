@@ -19,6 +19,10 @@ ON_PALETTE = "var(--chart-on)"  # text drawn on a palette colour
 FONT_FAMILY = "system-ui, -apple-system, 'Hiragino Sans', 'Noto Sans CJK JP', 'Yu Gothic', sans-serif"
 
 
+# Every chart: no mode bar, no "send to Plotly cloud", width follows the page.
+PLOTLY_CONFIG = {"displayModeBar": False, "responsive": True, "showSendToCloud": False}
+
+
 def plotly_text(value: object) -> str:
     """Plotly reads a small HTML subset in labels: YAML text must not become markup."""
     return html.escape(str(value), quote=False)

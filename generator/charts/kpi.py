@@ -8,7 +8,7 @@ from ..eras import fiscal_year_label, year_label
 from ..models import Source
 from ..progress import Progress
 from ..strategy_models import Kpi
-from . import FONT_FAMILY, PALETTE, plotly_text
+from . import FONT_FAMILY, PALETTE, PLOTLY_CONFIG, plotly_text
 from .model import Chart, Column, Table, format_number
 
 STATUS_LABELS = {"確定": "確定値", "速報": "速報値", "sample": "サンプル"}
@@ -108,7 +108,7 @@ def kpi_figure(kpi: Kpi) -> dict:
                       "range": [years[0] - 0.5, years[-1] + 0.5], "fixedrange": True},
             "yaxis": {"title": {"text": unit}, "tickformat": ",", "fixedrange": True, "rangemode": "tozero"},
         },
-        "config": {"displayModeBar": False, "responsive": True, "showSendToCloud": False},
+        "config": dict(PLOTLY_CONFIG),
     }
 
 

@@ -10,13 +10,12 @@ from ..models import Source
 from ..population.models import CensusRow, TfrRow, VitalRow
 from ..population.projection import Population
 from ..population.scenarios import ScenarioResult
-from . import FONT_FAMILY, PALETTE, plotly_text
+from . import FONT_FAMILY, PALETTE, PLOTLY_CONFIG, plotly_text
 from .model import Chart, Column, Table, format_number
 from .svg import nice_ticks
 
 DASHES = ("solid", "dash", "dot", "dashdot", "longdash")
 SYMBOLS = ("circle", "square", "diamond", "triangle-up")
-CONFIG = {"displayModeBar": False, "responsive": True, "showSendToCloud": False}
 
 
 def _layout(height: int = 360, x_title: str = "年", y_title: str = "人", **extra) -> dict:
@@ -72,7 +71,7 @@ def history_chart(census: list[CensusRow], baseline: ScenarioResult, updated: da
                                    "y0": 0, "y1": 1, "line": {"dash": "dot", "color": "currentColor"}}],
                           annotations=[{"x": base_year, "y": 1, "xref": "x", "yref": "paper", "text": "← 実績 ｜ 推計 →",
                                         "showarrow": False, "yanchor": "bottom"}]),
-        "config": CONFIG,
+        "config": PLOTLY_CONFIG,
     }
     table_rows = [(r.year, "実績（国勢調査）", r.total, {"確認済": "確認済", "未確認": "未確認", "sample": "サンプル"}[r.status]) for r in rows]
     table_rows += [(y, "推計", round(v), "サンプル" if sample_projection else "推計") for y, v in projected if y > base_year]
@@ -108,7 +107,7 @@ def age_structure_chart(result: ScenarioResult, updated: date, sample: bool) -> 
         sources=(), updated=updated,
         table=Table((Column("year", "年", kind="year"), *(Column(k, label, kind="number", unit="人") for k, label, _, _ in groups),
                      Column("aging", "高齢化率", kind="number", unit="%", digits=1)), rows),
-        figure={"data": data, "layout": _layout(barmode="overlay"), "config": CONFIG},
+        figure={"data": data, "layout": _layout(barmode="overlay"), "config": PLOTLY_CONFIG},
         sample=sample, source_note="基準人口と仮定値からこのサイトで推計",
     )
 
@@ -128,7 +127,7 @@ def _flow_chart(rows: list[VitalRow], updated: date, *, chart_id: str, title: st
         table=Table((Column("year", "年", kind="year"), Column(first_key, first_label, kind="number", unit="人"),
                      Column(second_key, second_label, kind="number", unit="人"), Column("balance", balance, kind="number", unit="人")),
                     tuple((y, a, b, a - b) for y, a, b in zip(years, first, second))),
-        figure={"data": [_line(first_label, years, first, 0), _line(second_label, years, second, 1)], "layout": _layout(), "config": CONFIG},
+        figure={"data": [_line(first_label, years, first, 0), _line(second_label, years, second, 1)], "layout": _layout(), "config": PLOTLY_CONFIG},
         sample=_is_sample(rows),
     )
 
@@ -158,7 +157,7 @@ def natural_social_chart(rows: list[VitalRow], updated: date) -> Chart:
                      Column("social", "社会増減", kind="number", unit="人")),
                     tuple(zip((r.year for r in rows), natural, social))),
         figure={"data": [trace], "layout": _layout(x_title="自然増減（人）", y_title="社会増減（人）",
-                                                      xaxis={"tickformat": ","}), "config": CONFIG},
+                                                      xaxis={"tickformat": ","}), "config": PLOTLY_CONFIG},
         sample=_is_sample(rows),
     )
 
@@ -179,7 +178,7 @@ def tfr_chart(rows: list[TfrRow], updated: date) -> Chart:
         table=Table((Column("year", "年", kind="year"), Column("area", "地域"), Column("tfr", "合計特殊出生率", kind="number", digits=2),
                      Column("status", "状態")),
                     tuple((r.year, r.area, r.tfr, {"確認済": "確認済", "未確認": "未確認", "sample": "サンプル"}[r.status]) for r in ordered)),
-        figure={"data": data, "layout": _layout(y_title="", yaxis={"tickformat": ".2f", "rangemode": "normal"}), "config": CONFIG},
+        figure={"data": data, "layout": _layout(y_title="", yaxis={"tickformat": ".2f", "rangemode": "normal"}), "config": PLOTLY_CONFIG},
         sample=_is_sample(rows),
     )
 
@@ -195,7 +194,7 @@ def scenario_chart(results: dict[str, ScenarioResult], updated: date, sample: bo
         sources=tuple(r.scenario.source for r in names if r.scenario.source), updated=updated,
         table=Table((Column("year", "年", kind="year"), *(Column(r.scenario.id, r.scenario.name, kind="number", unit="人") for r in names)),
                     tuple((y, *(round(r.populations[y].total) for r in names)) for y in years)),
-        figure={"data": data, "layout": _layout(), "config": CONFIG},
+        figure={"data": data, "layout": _layout(), "config": PLOTLY_CONFIG},
         sample=sample, source_note="基準人口と仮定値からこのサイトで推計",
     )
 
@@ -219,7 +218,7 @@ def pyramid_chart(population: Population, year: int, scenario_name: str, updated
                                  "ticktext": [format_number(abs(v)) for v in ticks]},
                           # The first group (0-4) at the bottom, the oldest on top, in Plotly and the SVG alike.
                           yaxis={"categoryorder": "array", "categoryarray": ages}),
-        "config": CONFIG,
+        "config": PLOTLY_CONFIG,
     }
     return Chart(
         id=chart_id, title=f"{year_label(year)}の人口ピラミッド", unit="人",
@@ -256,6 +255,6 @@ def target_chart(baseline: ScenarioResult, target: ScenarioResult, updated: date
                      Column("baseline", baseline.scenario.name, kind="number", unit="人"), Column("gap", "差", kind="number", unit="人")),
                     tuple((y, round(target.populations[y].total), round(baseline.populations[y].total),
                            round(target.populations[y].total - baseline.populations[y].total)) for y in years)),
-        figure={"data": data, "layout": layout, "config": CONFIG},
+        figure={"data": data, "layout": layout, "config": PLOTLY_CONFIG},
         sample=sample, source_note="基準人口と仮定値からこのサイトで推計",
     )

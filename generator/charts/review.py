@@ -9,7 +9,7 @@ from ..compute import goal_label
 from ..eras import fiscal_year_label
 from ..progress import Progress
 from ..strategy_models import CityStrategy, Kpi
-from . import FONT_FAMILY, ON_PALETTE, PALETTE, plotly_text
+from . import FONT_FAMILY, ON_PALETTE, PALETTE, PLOTLY_CONFIG, plotly_text
 from .model import Chart, Column, Table
 
 
@@ -51,7 +51,7 @@ def review_chart(fiscal_year: int, strategy: CityStrategy, kpis_by_goal: dict[st
                       "title": {"text": "指標の数"}, "fixedrange": True},
             "yaxis": {"autorange": "reversed", "automargin": True, "fixedrange": True},
         },
-        "config": {"displayModeBar": False, "responsive": True, "showSendToCloud": False},
+        "config": dict(PLOTLY_CONFIG),
     }
     columns = (Column("goal", "目標"), *(Column(g, f"評価 {g}", kind="number", unit="件") for g in grades), Column("total", "合計", kind="number", unit="件"))
     rows = tuple(

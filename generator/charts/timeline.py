@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..eras import fiscal_year_label
 from ..models import PlanSchedule, Source
-from . import FONT_FAMILY, PALETTE, ON_PALETTE, plotly_text
+from . import FONT_FAMILY, ON_PALETTE, PALETTE, PLOTLY_CONFIG, plotly_text
 from .model import Chart, Column, Table
 
 
@@ -63,7 +63,7 @@ def plan_period_figure(schedule: PlanSchedule) -> dict:
             },
             "yaxis": {"autorange": "reversed", "automargin": True, "fixedrange": True},
         },
-        "config": {"displayModeBar": False, "responsive": True, "showSendToCloud": False},
+        "config": dict(PLOTLY_CONFIG),
     }
 
 
