@@ -313,19 +313,33 @@ def population_consistency(models: dict) -> Iterator[Finding]:
 
 
 def run_all(models: dict[str, object], today: date) -> Iterator[Finding]:
-    yield from unique_policy_ids(models["policy"])
-    yield from document_references(models["site"], models["policy"])
-    yield from required_content(models["site"], models["policy"])
-    yield from plan_periods_in_range(models["plan_periods"])
-    yield from national_goals_unique(models["national_framework"])
-    yield from goal_structure(models["strategy"], models["national_framework"])
-    for file, kpi in models["kpis"].items():
-        yield from kpi_consistency(file, kpi, models["strategy"], models["glossary"], today)
-    yield from review_references(models["reviews"], models["strategy"])
-    population = list(population_consistency(models))
-    yield from population
-    if not population:
-        try:
-            run_scenarios(models["vision"], models["base_population"], models["assumptions"])
-        except ValueError as exc:  # the engine names the field, age group and value
-            yield Finding("vision", ("scenarios",), f"推計できません: {exc}", "仮定値（assumptions.csv）と vision.yml の値を確認してください。")
+    """Every check whose files all matched their models: a typo in one file does not
+    hide the problems of the others from the same report."""
+
+    def have(*keys: str) -> bool:
+        return all(models.get(key) is not None for key in keys)
+
+    if have("policy"):
+        yield from unique_policy_ids(models["policy"])
+    if have("site", "policy"):
+        yield from document_references(models["site"], models["policy"])
+        yield from required_content(models["site"], models["policy"])
+    if have("plan_periods"):
+        yield from plan_periods_in_range(models["plan_periods"])
+    if have("national_framework"):
+        yield from national_goals_unique(models["national_framework"])
+    if have("strategy", "national_framework"):
+        yield from goal_structure(models["strategy"], models["national_framework"])
+    if have("strategy", "glossary"):
+        for file, kpi in models["kpis"].items():  # the KPI files that matched the model
+            yield from kpi_consistency(file, kpi, models["strategy"], models["glossary"], today)
+    if have("reviews", "strategy"):
+        yield from review_references(models["reviews"], models["strategy"])
+    if have("vision", "census", "base_population", "assumptions"):
+        population = list(population_consistency(models))
+        yield from population
+        if not population:
+            try:
+                run_scenarios(models["vision"], models["base_population"], models["assumptions"])
+            except ValueError as exc:  # the engine names the field, age group and value
+                yield Finding("vision", ("scenarios",), f"推計できません: {exc}", "仮定値（assumptions.csv）と vision.yml の値を確認してください。")

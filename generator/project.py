@@ -143,14 +143,14 @@ def load_project(root: Path, today: datetime.date | None = None) -> tuple[Projec
                     items[relative] = instance
         models[key] = items
     report.extend(_stray_files(root))
-    if complete:
-        for finding in checks.run_all(models, today or datetime.date.today()):
-            document = documents[finding.data]
-            line, column = document.locate(finding.path)
-            report.add(Problem(
-                document.name, line, column, format_path(finding.path),
-                finding.message, finding.hint, finding.severity,
-            ))
+    # Checks skip what failed to load, so each run reports as much as it can.
+    for finding in checks.run_all(models, today or datetime.date.today()):
+        document = documents[finding.data]
+        line, column = document.locate(finding.path)
+        report.add(Problem(
+            document.name, line, column, format_path(finding.path),
+            finding.message, finding.hint, finding.severity,
+        ))
     if not report.ok or not complete:
         return None, report
     kpis = {kpi.id: kpi for kpi in models.pop("kpis").values()}  # type: ignore[union-attr]

@@ -66,3 +66,14 @@ def test_engine_errors_reach_the_report(project_copy: Path):
         "    zero_migration_from: 2025\n", "    zero_migration_from: 2025\n    zero_migration_ages: [0-4]\n"), encoding="utf-8")
     _, report = load_project(project_copy)
     assert any(p.file == "population/vision.yml" and "0-4" in p.message for p in report.errors)
+
+
+def test_a_typo_in_one_file_does_not_hide_cross_checks_of_the_others(project_copy: Path):
+    kpi = project_copy / "kpis/kpi-4-crime.yml"
+    kpi.write_text(kpi.read_text(encoding="utf-8").replace("better: lower", "beter: lower"), encoding="utf-8")
+    other = project_copy / "kpis/kpi-x2-online.yml"
+    other.write_text(other.read_text(encoding="utf-8").replace("goal: cross-cutting-2", "goal: cross-cutting-9"), encoding="utf-8")
+    _, report = load_project(project_copy)
+    found = {(p.file, p.field) for p in report.errors}
+    assert ("kpis/kpi-4-crime.yml", "beter") in found
+    assert ("kpis/kpi-x2-online.yml", "goal") in found  # checked although another file failed
