@@ -22,13 +22,12 @@ def _root(args: argparse.Namespace) -> Path:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from .production import production_problems, production_summary
-    from .project import load_project
+    from generator.check.production import PRODUCTION, production_summary
+    from generator.pipeline import validate
 
-    project, report = load_project(_root(args))
-    gate = production_problems(project) if args.production and project is not None else []
-    report.extend(gate)
+    report = validate(_root(args), production=args.production).report
     print(report.format(check_only=True))
+    gate = [p for p in report.problems if p.code == PRODUCTION]
     if gate:
         print()
         print(production_summary(gate))
@@ -36,11 +35,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .engine import EngineProcess
+    from generator.site.engine import EngineProcess
 
     root = _root(args)
     engine = EngineProcess.start(root)
-    from .build import BuildError, InvalidData, build
+    from generator.site.build import BuildError, InvalidData, build
 
     try:
         report = build(root, engine=engine, production=args.production)
@@ -58,8 +57,8 @@ def _watch_data(root: Path, stop: threading.Event) -> None:
     from watchdog.events import FileSystemEventHandler
     from watchdog.observers import Observer
 
-    from .build import BuildError, generate
-    from .project import DATA_FOLDERS
+    from generator.model.project import DATA_FOLDERS
+    from generator.site.build import BuildError, generate
 
     changed = threading.Event()
 
@@ -95,7 +94,7 @@ def _watch_data(root: Path, stop: threading.Event) -> None:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .build import generate
+    from generator.site.build import generate
 
     root = _root(args)
     result = generate(root)

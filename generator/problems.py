@@ -29,6 +29,7 @@ class Problem:
     message: str
     hint: str = ""
     severity: Severity = Severity.ERROR
+    code: str = ""  # which family of checks found it (e.g. "production"), for tools; not shown
 
     def location(self) -> str:
         parts = [self.file]

@@ -8,25 +8,23 @@ by machine; targets are judged by reading them (see issue "chart platform").
 
 from __future__ import annotations
 
-import contextlib
 import datetime
-import functools
 import gzip
 import http.server
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests"))
 
+from support import copy_project, serve_folder  # noqa: E402 - after the path is set
 
 PAGE_TYPES = {
     "home (no chart)": "",
@@ -39,7 +37,6 @@ LIGHTHOUSE = REPO / "tools/bench/node_modules/.bin/lighthouse"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
                 "--disable-background-networking --disable-component-update --disable-sync")
-PARTS = ("strategy", "population", "kpis", "docs", "overrides", "mkdocs.yml")
 RUNS = 3
 
 
@@ -49,15 +46,6 @@ def run(command: list[str], cwd: Path, env: dict | None = None) -> float:
     return time.perf_counter() - start
 
 
-def copy_project(target: Path) -> None:
-    for part in PARTS:
-        source = REPO / part
-        if source.is_dir():
-            shutil.copytree(source, target / part)
-        elif source.exists():
-            shutil.copy2(source, target / part)
-
-
 def build_times() -> dict[str, float]:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     python = sys.executable
@@ -65,7 +53,7 @@ def build_times() -> dict[str, float]:
     for _ in range(RUNS):
         with tempfile.TemporaryDirectory() as tmp:
             root = Path(tmp)
-            copy_project(root)
+            copy_project(root, data_from=REPO)  # the real data: what the city publishes
             cold.append(run([python, "-m", "generator", "build"], root, env))
             bare.append(run([python, "-m", "mkdocs", "build", "--strict", "-d", str(root / "bare-site")], root, env))
             policy = root / "strategy/policy.yml"
@@ -107,17 +95,6 @@ class _Body:
 
     def close(self):
         pass
-
-
-@contextlib.contextmanager
-def serve(folder: Path):
-    handler = functools.partial(GzipHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
 
 
 def transferred(base: str, site: Path) -> dict[str, dict[str, int]]:
@@ -182,7 +159,7 @@ def main() -> int:
     times = build_times()
     subprocess.run([sys.executable, "-m", "generator", "build"], cwd=REPO, check=True, capture_output=True)
     site = REPO / "site"
-    with serve(site) as base:
+    with serve_folder(site, GzipHandler) as base:
         print("measuring transfer …", flush=True)
         sizes = transferred(base, site)
         print("running Lighthouse …", flush=True)

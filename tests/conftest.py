@@ -1,36 +1,19 @@
-"""Shared fixtures: a copy of the project to break, and the built site served locally."""
+"""Shared fixtures: a copy of the project to break, and the built site served locally (helpers in support.py)."""
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
-import shutil
-import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+from support import copy_project, serve_folder
 
-from generator.build import build
+from generator.site.build import build
 
-REPO = Path(__file__).resolve().parent.parent
-# Frozen sample data: behaviour tests must not change when real figures replace samples.
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "project"
-DATA_PARTS = ("strategy", "population", "kpis")
-# What a site needs besides the data: the hand-written assets, the theme overrides and the config.
-SITE_PARTS = ("docs", "overrides", "mkdocs.yml")
-
-
-def copy_project(target: Path) -> Path:
-    """A private copy of the fixture data and the site's own files, safe to edit in a test."""
-    target.mkdir(parents=True, exist_ok=True)
-    for part in DATA_PARTS + SITE_PARTS:
-        source = (FIXTURE if part in DATA_PARTS else REPO) / part
-        if source.is_dir():
-            shutil.copytree(source, target / part)
-        elif source.exists():
-            shutil.copy2(source, target / part)
-    return target
+# No per-example time limit: speed is measured by the benchmark, not by tests, and a
+# loaded 2-core machine must not turn a correct property into a failure.
+settings.register_profile("project", deadline=None)
+settings.load_profile("project")
 
 
 @pytest.fixture
@@ -44,25 +27,6 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_project(tmp_path_factory.mktemp("built") / "project")
     build(root)
     return root / "site"
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - signature from the base class
-        pass
-
-
-@contextlib.contextmanager
-def serve_folder(directory: Path):
-    """Serves a folder on a free loopback port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="session")

@@ -20,18 +20,18 @@ from __future__ import annotations
 import csv
 import io
 import json
-import unicodedata
 import os
 import re
 import shutil
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+from support import serve_folder
 
-from conftest import serve_folder
-from generator.project import load_project
+from generator.pipeline import load_project
 
 pytestmark = pytest.mark.browser
 
@@ -565,8 +565,9 @@ def test_print_shows_the_static_chart(new_page, site_server):
 @pytest.fixture(scope="session")
 def tabs_site_server(tmp_path_factory: pytest.TempPathFactory):
     """A copy of the site with a page whose second content tab holds the plan-period chart."""
-    from conftest import copy_project
-    from generator.build import build, generate
+    from support import copy_project
+
+    from generator.site.build import build, generate
 
     root = copy_project(tmp_path_factory.mktemp("tabs") / "project")
     generate(root)

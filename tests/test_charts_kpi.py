@@ -1,6 +1,6 @@
 from generator.charts.kpi import kpi_chart, kpi_figure, kpi_table
-from generator.progress import evaluate
-from generator.strategy_models import Evaluation, Kpi
+from generator.compute.progress import evaluate
+from generator.model.strategy import Evaluation, Kpi
 
 RULE = Evaluation(method="distance_to_target", description="d",
                   grades=[{"grade": "A", "label": "a", "min_percent": 100}, {"grade": "B", "label": "b"}])

@@ -5,8 +5,8 @@ import pytest
 
 from generator.charts import population as charts
 from generator.charts.svg import render_svg
-from generator.population.scenarios import run_scenarios
-from generator.project import load_project
+from generator.compute.scenarios import run_scenarios
+from generator.pipeline import load_project
 
 REPO = Path(__file__).resolve().parent / "fixtures" / "project"  # frozen sample data
 UPDATED = date(2026, 11, 28)

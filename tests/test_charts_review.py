@@ -1,8 +1,8 @@
 from pathlib import Path
 
 from generator.charts.review import distribution, grade_order, review_chart
-from generator.compute import compute
-from generator.project import load_project
+from generator.compute.computed import compute
+from generator.pipeline import load_project
 
 REPO = Path(__file__).resolve().parent / "fixtures" / "project"  # frozen sample data
 

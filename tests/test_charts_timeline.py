@@ -2,7 +2,8 @@ import json
 
 from generator.charts import figure_json, plotly_text
 from generator.charts.timeline import plan_period_figure, wrap_label
-from generator.models import PlanPeriod, PlanRow, PlanSchedule, Source
+from generator.model.base import Source
+from generator.model.policy import PlanPeriod, PlanRow, PlanSchedule
 
 
 def schedule():

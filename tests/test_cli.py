@@ -58,8 +58,8 @@ def test_serve_watcher_regenerates_when_yaml_changes(project_copy: Path):
     import threading
     import time
 
-    from generator.build import GENERATED_DOCS, generate
     from generator.cli import _watch_data
+    from generator.site.build import GENERATED_DOCS, generate
 
     generate(project_copy)
     page = project_copy / GENERATED_DOCS / "strategy/policy.md"

@@ -8,8 +8,8 @@ those, the YAML must hold exactly the same characters in the same order.
 import re
 from pathlib import Path
 
-from generator.checks import walk_sections
-from generator.project import load_project
+from generator.model.policy import walk_sections
+from generator.pipeline import load_project
 
 REPO = Path(__file__).resolve().parent.parent
 SOURCE = REPO / "strategy" / "sources" / "policy-draft.txt"

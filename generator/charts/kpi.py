@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from itertools import accumulate
 
-from ..eras import fiscal_year_label, year_label
-from ..models import Source
-from ..progress import Progress
-from ..strategy_models import Kpi
-from . import FONT_FAMILY, PALETTE, PLOTLY_CONFIG, plotly_text
-from .model import Chart, Column, Table, format_number
+from generator.charts import FONT_FAMILY, PALETTE, PLOTLY_CONFIG, plotly_text
+from generator.charts.model import Chart, Column, Table
+from generator.compute.progress import Progress
+from generator.model.base import Source
+from generator.model.strategy import Kpi
+from generator.text.eras import fiscal_year_label, year_label
+from generator.text.numbers import format_number
 
 STATUS_LABELS = {"確定": "確定値", "速報": "速報値", "sample": "サンプル"}
+
+
+# What is compared with the target, by target type: the latest value, the total or the average.
+COMPARED_VALUE = {"時点": "実績", "累計": "実績の累計", "平均": "実績の平均"}
 
 
 def year_text(kpi: Kpi, year: int) -> str:
@@ -40,7 +45,7 @@ def kpi_table(kpi: Kpi) -> Table:
             extra = [next(window) if kpi.target.from_year <= actual.year <= kpi.target.to_year else None]
         rows.append(("実績", actual.year, *extra, actual.value, STATUS_LABELS[actual.status]))
     target = kpi.target
-    label = {"時点": "目標値", "累計": f"目標値（{target.from_year}〜{target.to_year}の累計）", "平均": f"目標値（{target.from_year}〜{target.to_year}の平均）"}[target.type]
+    label = "目標値" if target.type == "時点" else f"目標値（{target.from_year}〜{target.to_year}の{target.type}）"
     if cumulative:
         rows.append((label, target.to_year, target.value, None, "サンプル" if target.sample else "目標"))
     else:
@@ -48,51 +53,70 @@ def kpi_table(kpi: Kpi) -> Table:
     return Table(tuple(columns), tuple(rows))
 
 
-def kpi_figure(kpi: Kpi) -> dict:
+def _hover(kpi: Kpi, name: str) -> str:
+    return f"%{{x}}: %{{y:,.{kpi.digits}f}}{plotly_text(kpi.unit)}<extra>{name}</extra>"
+
+
+def _actuals_trace(kpi: Kpi) -> dict:
+    """Actuals; for a cumulative target, their running total over the target window (what meets it)."""
     actuals = sorted(kpi.actuals, key=lambda a: a.year)
     target = kpi.target
-    unit = plotly_text(kpi.unit)
-    data: list[dict] = []
     if target.type == "累計":
+        name = "実績の累計"
         window = [a for a in actuals if target.from_year <= a.year <= target.to_year]
-        data.append({
-            "type": "scatter", "mode": "lines+markers", "name": "実績の累計",
-            "x": [a.year for a in window], "y": list(accumulate(a.value for a in window)),
-            "line": {"color": PALETTE[0], "width": 3}, "marker": {"symbol": "circle", "size": 9, "color": PALETTE[0]},
-            "hovertemplate": f"%{{x}}: %{{y:,.{kpi.digits}f}}{unit}<extra>実績の累計</extra>",
-        })
-        path = ([target.from_year - 1, target.to_year], [0, target.value])
+        x, y = [a.year for a in window], list(accumulate(a.value for a in window))
     else:
-        data.append({
-            "type": "scatter", "mode": "lines+markers", "name": "実績",
-            "x": [a.year for a in actuals], "y": [a.value for a in actuals],
-            "line": {"color": PALETTE[0], "width": 3}, "marker": {"symbol": "circle", "size": 9, "color": PALETTE[0]},
-            "hovertemplate": f"%{{x}}: %{{y:,.{kpi.digits}f}}{unit}<extra>実績</extra>",
-        })
-        if target.type == "平均":
-            path = ([target.from_year, target.to_year], [target.value, target.value])
-        elif kpi.baseline is not None and kpi.baseline.year is not None:
-            path = ([kpi.baseline.year, target.last_year], [kpi.baseline.value, target.value])
-        else:
-            path = None
+        name = "実績"
+        x, y = [a.year for a in actuals], [a.value for a in actuals]
+    return {
+        "type": "scatter", "mode": "lines+markers", "name": name, "x": x, "y": y,
+        "line": {"color": PALETTE[0], "width": 3}, "marker": {"symbol": "circle", "size": 9, "color": PALETTE[0]},
+        "hovertemplate": _hover(kpi, name),
+    }
+
+
+def _target_path(kpi: Kpi) -> tuple[list, list] | None:
+    """The dashed line actuals should follow: from zero (cumulative), flat (average) or from the baseline."""
+    target = kpi.target
+    if target.type == "累計":
+        return [target.from_year - 1, target.to_year], [0, target.value]
+    if target.type == "平均":
+        return [target.from_year, target.to_year], [target.value, target.value]
+    if kpi.baseline is not None and kpi.baseline.year is not None:
+        return [kpi.baseline.year, target.last_year], [kpi.baseline.value, target.value]
+    return None  # no baseline year: nothing to draw the path from
+
+
+def _reference_traces(kpi: Kpi) -> list[dict]:
+    """Path to the target, the baseline point (not for cumulative targets) and the target point."""
+    target = kpi.target
+    data: list[dict] = []
+    path = _target_path(kpi)
     if path is not None:
         name = "目標（平均）" if target.type == "平均" else "目標への道筋"
         data.append({
             "type": "scatter", "mode": "lines", "name": name, "x": path[0], "y": path[1],
             "line": {"color": PALETTE[1], "dash": "dash", "width": 2},
-            "hovertemplate": f"%{{x}}: %{{y:,.{kpi.digits}f}}{unit}<extra>{name}</extra>",
+            "hovertemplate": _hover(kpi, name),
         })
     if kpi.baseline is not None and kpi.baseline.year is not None and target.type != "累計":
         data.append({
             "type": "scatter", "mode": "markers", "name": "基準値", "x": [kpi.baseline.year], "y": [kpi.baseline.value],
             "marker": {"symbol": "diamond", "size": 12, "color": PALETTE[2]},
-            "hovertemplate": f"%{{x}}: %{{y:,.{kpi.digits}f}}{unit}<extra>基準値</extra>",
+            "hovertemplate": _hover(kpi, "基準値"),
         })
     data.append({
         "type": "scatter", "mode": "markers", "name": "目標値", "x": [target.last_year], "y": [target.value],
         "marker": {"symbol": "square", "size": 12, "color": PALETTE[1]},
-        "hovertemplate": f"%{{x}}: %{{y:,.{kpi.digits}f}}{unit}<extra>目標値</extra>",
+        "hovertemplate": _hover(kpi, "目標値"),
     })
+    return data
+
+
+def kpi_figure(kpi: Kpi) -> dict:
+    data = [_actuals_trace(kpi), *_reference_traces(kpi)]
+    unit = plotly_text(kpi.unit)
+    # One tick per year with data: automatic ticks could fall between years.
     years = sorted({x for trace in data for x in trace["x"]})
     return {
         "data": data,
@@ -121,13 +145,12 @@ def kpi_chart(kpi: Kpi, progress: Progress) -> Chart:
     target = kpi.target
     fmt = lambda v: f"{format_number(v, kpi.digits)}{kpi.unit}"  # noqa: E731
     if progress.as_of is not None and progress.value is not None:
-        latest = {"時点": "最新の実績", "累計": "実績の累計", "平均": "実績の平均"}[target.type]
+        latest = "最新の実績" if target.type == "時点" else COMPARED_VALUE[target.type]
         now = f"{latest}は{fmt(progress.value)}（{year_text(kpi, progress.as_of)}まで）"
     else:
         now = "実績はまだありません"
-    goal = {"時点": f"{year_text(kpi, target.last_year)}に{fmt(target.value)}",
-            "累計": f"{target.from_year}〜{target.to_year}の累計で{fmt(target.value)}",
-            "平均": f"{target.from_year}〜{target.to_year}の平均で{fmt(target.value)}"}[target.type]
+    goal = (f"{year_text(kpi, target.last_year)}に{fmt(target.value)}" if target.type == "時点"
+            else f"{target.from_year}〜{target.to_year}の{target.type}で{fmt(target.value)}")
     base = f"基準値は{fmt(kpi.baseline.value)}（{year_text(kpi, kpi.baseline.year)}）、" if kpi.baseline and kpi.baseline.year else "基準値はなく、"
     summary = f"{kpi.name}の推移です。{base}{now}、目標は{goal}です。"
     return Chart(

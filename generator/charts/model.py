@@ -9,18 +9,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from ..eras import fiscal_year_label, year_label
-from ..models import Source
+from generator.model.base import Source
+from generator.text.eras import fiscal_year_label, year_label
+from generator.text.numbers import format_number
 
 ColumnKind = Literal["text", "number", "year", "fiscal_year"]
-
-
-def format_number(value: float | int | None, digits: int = 0) -> str:
-    """Japanese number style: thousands separators, fixed decimals, "−" for negatives."""
-    if value is None:
-        return "－"
-    text = f"{abs(value):,.{digits}f}"
-    return f"−{text}" if value < 0 else text
 
 
 def _decimals(value: float) -> int:

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..eras import year_label
-from ..models import Source
-from ..population.models import CensusRow, TfrRow, VitalRow
-from ..population.projection import Population
-from ..population.scenarios import ScenarioResult
-from . import FONT_FAMILY, PALETTE, PLOTLY_CONFIG, plotly_text
-from .model import Chart, Column, Table, format_number
-from .svg import nice_ticks
+from generator.charts import FONT_FAMILY, PALETTE, PLOTLY_CONFIG, plotly_text
+from generator.charts.model import Chart, Column, Table
+from generator.charts.svg import nice_ticks
+from generator.compute.projection import Population
+from generator.compute.scenarios import ScenarioResult
+from generator.model.base import Source
+from generator.model.population import CensusRow, TfrRow, VitalRow
+from generator.text.eras import year_label
+from generator.text.numbers import format_number
 
 DASHES = ("solid", "dash", "dot", "dashdot", "longdash")
 SYMBOLS = ("circle", "square", "diamond", "triangle-up")

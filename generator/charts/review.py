@@ -5,12 +5,17 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from ..compute import goal_label
-from ..eras import fiscal_year_label
-from ..progress import Progress
-from ..strategy_models import CityStrategy, Kpi
-from . import FONT_FAMILY, ON_PALETTE, PALETTE, PLOTLY_CONFIG, plotly_text
-from .model import Chart, Column, Table
+from generator.charts import (
+    FONT_FAMILY,
+    ON_PALETTE,
+    PALETTE,
+    PLOTLY_CONFIG,
+    plotly_text,
+)
+from generator.charts.model import Chart, Column, Table
+from generator.compute.progress import Progress
+from generator.model.strategy import CityStrategy, Kpi
+from generator.text.eras import fiscal_year_label
 
 
 def grade_order(strategy: CityStrategy) -> list[str]:
@@ -25,7 +30,7 @@ def review_chart(fiscal_year: int, strategy: CityStrategy, kpis_by_goal: dict[st
                  progress: dict[str, Progress], updated: date) -> Chart:
     grades = grade_order(strategy)
     counts = distribution(strategy, kpis_by_goal, progress)
-    labels = [f"{goal_label(g)}" for g in strategy.goals]
+    labels = [f"{g.label}" for g in strategy.goals]
     data = []
     bases = [0] * len(strategy.goals)
     for index, grade in enumerate(grades):
@@ -55,7 +60,7 @@ def review_chart(fiscal_year: int, strategy: CityStrategy, kpis_by_goal: dict[st
     }
     columns = (Column("goal", "目標"), *(Column(g, f"評価 {g}", kind="number", unit="件") for g in grades), Column("total", "合計", kind="number", unit="件"))
     rows = tuple(
-        (f"{goal_label(g)} {g.title}", *(counts[g.id][grade] for grade in grades), sum(counts[g.id].values()))
+        (f"{g.label} {g.title}", *(counts[g.id][grade] for grade in grades), sum(counts[g.id].values()))
         for g in strategy.goals
     )
     any_sample = any(p.sample for p in progress.values()) or strategy.evaluation.sample

@@ -140,162 +140,255 @@ def _rewrap(label: object, max_chars: int) -> str:
     return "<br>".join(html.escape(line, quote=False) for line in lines)
 
 
-def render_svg(figure: dict, *, title: str, description: str, chart_id: str, width: int = WIDTH) -> str:
-    """SVG markup for a figure, sized by the layout height and `width`."""
-    layout = figure["layout"]
-    traces = figure["data"]
-    height = float(layout.get("height", 360))
-    xaxis, yaxis = layout.get("xaxis", {}), layout.get("yaxis", {})
-    horizontal = any(t.get("type") == "bar" and t.get("orientation") == "h" for t in traces)
-    legend_items = [t for t in traces if t.get("name") and t.get("showlegend", True)]
-    variant = "wide" if width == WIDTH else "narrow"
-    element_id = f"{chart_id}-{variant}"
+@dataclass(frozen=True)
+class _Plot:
+    """The plot area in pixels and the mapping of data onto it, shared by every part of the drawing."""
 
+    width: int
+    height: float
+    left: float
+    right: float
+    top: float
+    bottom: float
+    x: _Axis
+    y: _Axis | None  # None for horizontal bars: their y axis is categorical
+    categories: list
+    reverse: bool  # categories run top-down (Plotly's autorange "reversed")
+    label_chars: int  # room for a category label, in characters
+    legend: list[list[tuple[float, dict]]]
+
+    @property
+    def band(self) -> float:
+        return (self.bottom - self.top) / max(len(self.categories), 1)
+
+    def y_center(self, category) -> float:
+        index = self.categories.index(category)
+        index = index if self.reverse else len(self.categories) - 1 - index
+        return self.top + self.band * (index + 0.5)
+
+
+def _is_horizontal(traces: list[dict]) -> bool:
+    return any(t.get("type") == "bar" and t.get("orientation") == "h" for t in traces)
+
+
+def _layout(figure: dict, width: int) -> _Plot:
+    """Margins from the category labels, legend rows and axis title; then the axes."""
+    layout, traces = figure["layout"], figure["data"]
+    xaxis, yaxis = layout.get("xaxis", {}), layout.get("yaxis", {})
+    horizontal = _is_horizontal(traces)
     # Category axis (y for horizontal bars) sizes the left margin, at most 40 % of the width.
     max_left = int(width * 0.4)
     label_chars = max((max_left - 14) // CHAR_WIDTH, 4)
     categories = _categories([v for t in traces for v in t.get("y", [])]) if horizontal else []
     longest = max((len(line) for c in categories for line in _lines(c)), default=0)
     left = min(max(min(longest, label_chars) * CHAR_WIDTH + 14, 64), max_left) if horizontal else 70
+    legend_items = [t for t in traces if t.get("name") and t.get("showlegend", True)]
     legend = _legend_rows(legend_items, left, width - 14)
     top = 14 + 22 * len(legend)
     bottom = 48 if xaxis.get("title") else 30
-    height += 22 * max(len(legend) - 1, 0)
-    plot_left, plot_right, plot_top, plot_bottom = left, width - 14, top, height - bottom
+    # Extra legend rows push the plot down instead of shrinking it.
+    height = float(layout.get("height", 360)) + 22 * max(len(legend) - 1, 0)
+    right, plot_bottom = width - 14, height - bottom
+    x = _Axis(*_value_range(figure, "x", xaxis), left, right)
+    y = None if horizontal else _Axis(*_value_range(figure, "y", yaxis), plot_bottom, top)
+    return _Plot(width, height, left, right, top, plot_bottom, x, y, categories,
+                 yaxis.get("autorange") == "reversed", label_chars, legend)
 
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart__static chart__static--{variant}" viewBox="0 0 {width} {_n(height)}" '
+
+def _svg_open(plot: _Plot, *, title: str, description: str, chart_id: str) -> list[str]:
+    """The root element; title and desc name it for screen readers."""
+    variant = "wide" if plot.width == WIDTH else "narrow"
+    element_id = f"{chart_id}-{variant}"
+    return [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart__static chart__static--{variant}" viewBox="0 0 {plot.width} {_n(plot.height)}" '
         f'role="img" aria-labelledby="{element_id}-title {element_id}-desc" data-search-exclude="" '
         f'font-size="{FONT_SIZE}" fill="currentColor">',
         f'<title id="{element_id}-title">{html.escape(title)}</title>',
         f'<desc id="{element_id}-desc">{html.escape(description)}</desc>',
     ]
-    x_low, x_high = _value_range(figure, "x", xaxis)
-    x = _Axis(x_low, x_high, plot_left, plot_right)
-    if horizontal:
-        band = (plot_bottom - plot_top) / max(len(categories), 1)
-        reverse = yaxis.get("autorange") == "reversed"
 
-        def y_center(category) -> float:
-            index = categories.index(category)
-            index = index if reverse else len(categories) - 1 - index
-            return plot_top + band * (index + 0.5)
 
-        y = None
-    else:
-        y_low, y_high = _value_range(figure, "y", yaxis)
-        y = _Axis(y_low, y_high, plot_bottom, plot_top)
+_GRID = 'stroke="currentColor" stroke-opacity="0.15"'
 
-    # Grid and ticks.
-    grid = 'stroke="currentColor" stroke-opacity="0.15"'
-    x_ticks = xaxis.get("tickvals") or nice_ticks(x_low, x_high)
+
+def _x_ticks(plot: _Plot, xaxis: dict) -> list[str]:
+    """Vertical grid lines with their labels below the plot."""
+    x_ticks = xaxis.get("tickvals") or nice_ticks(plot.x.low, plot.x.high)
     x_text = xaxis.get("ticktext") or [_tick_label(v, xaxis.get("tickformat") == "d") for v in x_ticks]
     # Label every n-th tick when the labels would touch (narrow variant).
     widest = max((len(str(t)) for t in x_text), default=1) * CHAR_WIDTH * 0.62 + 6
-    spacing = (plot_right - plot_left) / max(len(x_ticks), 1)
+    spacing = (plot.right - plot.left) / max(len(x_ticks), 1)
     every = max(math.ceil(widest / spacing), 1) if spacing > 0 else 1
+    out = []
     for index, (value, label) in enumerate(zip(x_ticks, x_text)):
-        px = x(value)
-        out.append(f'<line x1="{_n(px)}" x2="{_n(px)}" y1="{_n(plot_top)}" y2="{_n(plot_bottom)}" {grid}/>')
+        px = plot.x(value)
+        out.append(f'<line x1="{_n(px)}" x2="{_n(px)}" y1="{_n(plot.top)}" y2="{_n(plot.bottom)}" {_GRID}/>')
         if index % every == 0:
-            out.append(_text(px, plot_bottom + 18, label, anchor="middle"))
-    if horizontal:
-        for category in categories:
-            out.append(_text(plot_left - 8, y_center(category) + 4, _rewrap(category, label_chars), anchor="end"))
-    else:
-        y_ticks = yaxis.get("tickvals") or nice_ticks(y.low, y.high)
-        y_text = yaxis.get("ticktext") or [_tick_label(v, yaxis.get("tickformat") == "d") for v in y_ticks]
-        for value, label in zip(y_ticks, y_text):
-            py = y(value)
-            out.append(f'<line x1="{_n(plot_left)}" x2="{_n(plot_right)}" y1="{_n(py)}" y2="{_n(py)}" {grid}/>')
-            out.append(_text(plot_left - 6, py + 4, label, anchor="end"))
-    out.append(f'<line x1="{_n(plot_left)}" x2="{_n(plot_right)}" y1="{_n(plot_bottom)}" y2="{_n(plot_bottom)}" stroke="currentColor" stroke-opacity="0.5"/>')
+            out.append(_text(px, plot.bottom + 18, label, anchor="middle"))
+    return out
+
+
+def _y_ticks(plot: _Plot, yaxis: dict) -> list[str]:
+    """Category labels for horizontal bars, else horizontal grid lines with value labels."""
+    if plot.y is None:
+        return [_text(plot.left - 8, plot.y_center(category) + 4, _rewrap(category, plot.label_chars), anchor="end")
+                for category in plot.categories]
+    y_ticks = yaxis.get("tickvals") or nice_ticks(plot.y.low, plot.y.high)
+    y_text = yaxis.get("ticktext") or [_tick_label(v, yaxis.get("tickformat") == "d") for v in y_ticks]
+    out = []
+    for value, label in zip(y_ticks, y_text):
+        py = plot.y(value)
+        out.append(f'<line x1="{_n(plot.left)}" x2="{_n(plot.right)}" y1="{_n(py)}" y2="{_n(py)}" {_GRID}/>')
+        out.append(_text(plot.left - 6, py + 4, label, anchor="end"))
+    return out
+
+
+def _axes(plot: _Plot, layout: dict) -> list[str]:
+    """Grid, tick labels, the x axis line and the axis titles."""
+    xaxis, yaxis = layout.get("xaxis", {}), layout.get("yaxis", {})
+    out = _x_ticks(plot, xaxis) + _y_ticks(plot, yaxis)
+    out.append(f'<line x1="{_n(plot.left)}" x2="{_n(plot.right)}" y1="{_n(plot.bottom)}" y2="{_n(plot.bottom)}" stroke="currentColor" stroke-opacity="0.5"/>')
     if xaxis.get("title"):
-        out.append(_text((plot_left + plot_right) / 2, height - 8, xaxis["title"]["text"], anchor="middle"))
-    if yaxis.get("title") and not horizontal:
-        out.append(_text(8, plot_top - 4, yaxis["title"]["text"]))
+        out.append(_text((plot.left + plot.right) / 2, plot.height - 8, xaxis["title"]["text"], anchor="middle"))
+    if yaxis.get("title") and plot.y is not None:
+        out.append(_text(8, plot.top - 4, yaxis["title"]["text"]))
+    return out
 
-    # Traces.
+
+def _horizontal_bars(plot: _Plot, trace: dict) -> list[str]:
+    """One bar per category, from `base`, with its text centred inside."""
+    out = []
+    marker = trace.get("marker", {})
+    x = plot.x
+    for i, category in enumerate(trace["y"]):
+        base = trace.get("base", [0] * len(trace["y"]))[i]
+        x0, x1 = sorted((x(base), x(base + trace["x"][i])))  # negative bars (pyramids) grow left
+        cy, thickness = plot.y_center(category), plot.band * 0.7
+        color = _color_at(marker.get("color"), i, "var(--chart-1)")
+        out.append(f'<rect x="{_n(x0)}" y="{_n(cy - thickness / 2)}" width="{_n(x1 - x0)}" height="{_n(thickness)}" '
+                   f'style="fill:{_paint(color)}" stroke="var(--md-default-bg-color, #fff)" stroke-width="2"/>')
+        if trace.get("text"):
+            text_color = trace.get("textfont", {}).get("color", "var(--chart-on)")
+            out.append(_text((x0 + x1) / 2, cy + 4, trace["text"][i], anchor="middle", extra=f' style="fill:{_paint(text_color)}"'))
+    return out
+
+
+def _vertical_bars(plot: _Plot, trace: dict) -> list[str]:
+    """Bars 70 % as wide as the closest pair of x values; missing values are gaps."""
+    out = []
+    marker = trace.get("marker", {})
+    x, y = plot.x, plot.y
+    xs = trace["x"]
+    spacing = min((b - a for a, b in zip(xs, xs[1:])), default=1) or 1
+    bar_width = abs(x(spacing) - x(0)) * 0.7
+    for i, value in enumerate(trace["y"]):
+        if value is None:
+            continue
+        base = trace.get("base", [0] * len(xs))[i] if isinstance(trace.get("base"), list) else trace.get("base", 0)
+        y0, y1 = y(base), y(base + value)
+        color = _color_at(marker.get("color"), i, "var(--chart-1)")
+        out.append(f'<rect x="{_n(x(xs[i]) - bar_width / 2)}" y="{_n(min(y0, y1))}" width="{_n(bar_width)}" height="{_n(abs(y1 - y0))}" style="fill:{_paint(color)}"/>')
+    return out
+
+
+def _scatter(plot: _Plot, trace: dict) -> list[str]:
+    """A polyline and/or markers; missing values are skipped."""
+    out = []
+    marker, line = trace.get("marker", {}), trace.get("line", {})
+    color = line.get("color") or marker.get("color") or "var(--chart-1)"
+    points = [(plot.x(a), plot.y(b)) for a, b in zip(trace["x"], trace["y"]) if b is not None]
+    mode = trace.get("mode", "lines+markers")
+    if "lines" in mode and len(points) > 1:
+        dash = DASHES.get(line.get("dash", "solid"), "")
+        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+        out.append(f'<polyline points="{" ".join(f"{_n(a)},{_n(b)}" for a, b in points)}" fill="none" '
+                   f'style="stroke:{_paint(color)}" stroke-width="{line.get("width", 2.5)}"{dash_attr}/>')
+    if "markers" in mode:
+        out.extend(_marker(a, b, marker.get("symbol", "circle"), color) for a, b in points)
+    return out
+
+
+def _series(plot: _Plot, traces: list[dict]) -> list[str]:
+    """Every trace in figure order, so later traces paint over earlier ones as in Plotly."""
+    out = []
     for trace in traces:
-        marker = trace.get("marker", {})
-        if trace.get("type") == "bar" and horizontal:
-            for i, category in enumerate(trace["y"]):
-                base = trace.get("base", [0] * len(trace["y"]))[i]
-                x0, x1 = sorted((x(base), x(base + trace["x"][i])))  # negative bars (pyramids) grow left
-                cy, thickness = y_center(category), band * 0.7
-                color = _color_at(marker.get("color"), i, "var(--chart-1)")
-                out.append(f'<rect x="{_n(x0)}" y="{_n(cy - thickness / 2)}" width="{_n(x1 - x0)}" height="{_n(thickness)}" '
-                           f'style="fill:{_paint(color)}" stroke="var(--md-default-bg-color, #fff)" stroke-width="2"/>')
-                if trace.get("text"):
-                    text_color = trace.get("textfont", {}).get("color", "var(--chart-on)")
-                    out.append(_text((x0 + x1) / 2, cy + 4, trace["text"][i], anchor="middle", extra=f' style="fill:{_paint(text_color)}"'))
+        if trace.get("type") == "bar" and plot.y is None:
+            out += _horizontal_bars(plot, trace)
         elif trace.get("type") == "bar":
-            xs = trace["x"]
-            spacing = min((b - a for a, b in zip(xs, xs[1:])), default=1) or 1
-            width = abs(x(spacing) - x(0)) * 0.7
-            for i, value in enumerate(trace["y"]):
-                if value is None:
-                    continue
-                base = trace.get("base", [0] * len(xs))[i] if isinstance(trace.get("base"), list) else trace.get("base", 0)
-                y0, y1 = y(base), y(base + value)
-                color = _color_at(marker.get("color"), i, "var(--chart-1)")
-                out.append(f'<rect x="{_n(x(xs[i]) - width / 2)}" y="{_n(min(y0, y1))}" width="{_n(width)}" height="{_n(abs(y1 - y0))}" style="fill:{_paint(color)}"/>')
+            out += _vertical_bars(plot, trace)
         elif trace.get("type") == "scatter":
-            line = trace.get("line", {})
-            color = line.get("color") or marker.get("color") or "var(--chart-1)"
-            points = [(x(a), y(b)) for a, b in zip(trace["x"], trace["y"]) if b is not None]
-            mode = trace.get("mode", "lines+markers")
-            if "lines" in mode and len(points) > 1:
-                dash = DASHES.get(line.get("dash", "solid"), "")
-                dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-                out.append(f'<polyline points="{" ".join(f"{_n(a)},{_n(b)}" for a, b in points)}" fill="none" '
-                           f'style="stroke:{_paint(color)}" stroke-width="{line.get("width", 2.5)}"{dash_attr}/>')
-            if "markers" in mode:
-                out.extend(_marker(a, b, marker.get("symbol", "circle"), color) for a, b in points)
+            out += _scatter(plot, trace)
+    return out
 
-    def along(ref: str | None, value: float, low: float, high: float, axis) -> float:
-        if ref == "paper" or axis is None:  # a fraction of the plot area
-            return low + value * (high - low)
-        return axis(value)
 
-    # Target and baseline lines.
-    for shape in layout.get("shapes", []):
+def _along(ref: str | None, value: float, low: float, high: float, axis: _Axis | None) -> float:
+    if ref == "paper" or axis is None:  # a fraction of the plot area
+        return low + value * (high - low)
+    return axis(value)
+
+
+def _shapes(plot: _Plot, shapes: list[dict]) -> list[str]:
+    """Target and baseline lines; other shape types are not drawn."""
+    out = []
+    for shape in shapes:
         if shape.get("type") != "line":
             continue
-
-        sx0 = along(shape.get("xref"), shape["x0"], plot_left, plot_right, x)
-        sx1 = along(shape.get("xref"), shape["x1"], plot_left, plot_right, x)
-        sy0 = along(shape.get("yref"), shape["y0"], plot_bottom, plot_top, y)
-        sy1 = along(shape.get("yref"), shape["y1"], plot_bottom, plot_top, y)
+        sx0 = _along(shape.get("xref"), shape["x0"], plot.left, plot.right, plot.x)
+        sx1 = _along(shape.get("xref"), shape["x1"], plot.left, plot.right, plot.x)
+        sy0 = _along(shape.get("yref"), shape["y0"], plot.bottom, plot.top, plot.y)
+        sy1 = _along(shape.get("yref"), shape["y1"], plot.bottom, plot.top, plot.y)
         dash = DASHES.get(shape.get("line", {}).get("dash", "dash"), "")
         out.append(f'<line x1="{_n(sx0)}" x2="{_n(sx1)}" y1="{_n(sy0)}" y2="{_n(sy1)}" '
                    f'style="stroke:{_paint(shape.get("line", {}).get("color", "currentColor"))}" stroke-width="2" stroke-dasharray="{dash}"/>')
+    return out
 
-    # Annotations (e.g. the gap to a target), placed like Plotly's: data or paper coordinates.
-    for note in layout.get("annotations", []):
-        ax = along(note.get("xref"), note["x"], plot_left, plot_right, x)
-        ay = along(note.get("yref"), note["y"], plot_bottom, plot_top, y)
+
+def _annotations(plot: _Plot, notes: list[dict]) -> list[str]:
+    """Notes (e.g. the gap to a target), placed like Plotly's: data or paper coordinates."""
+    out = []
+    for note in notes:
+        ax = _along(note.get("xref"), note["x"], plot.left, plot.right, plot.x)
+        ay = _along(note.get("yref"), note["y"], plot.bottom, plot.top, plot.y)
         anchor = {"left": "start", "right": "end"}.get(note.get("xanchor", "center"), "middle")
         dy = -6 if note.get("yanchor") == "bottom" else 4
         out.append(_text(ax - (6 if anchor == "end" else 0), ay + dy, note["text"], anchor=anchor, extra=' font-weight="bold"'))
+    return out
 
-    # Legend: swatch with the trace's own dash and marker, so colour is never the only cue.
-    for row_index, row in enumerate(legend):
-        y0 = 12 + 22 * row_index
-        for cursor, trace in row:
-            color = trace.get("line", {}).get("color") or trace.get("marker", {}).get("color") or "var(--chart-1)"
-            if isinstance(color, list):
-                color = color[0]
-            mode = trace.get("mode", "lines" if trace.get("type") == "scatter" else "")
-            if trace.get("type") == "bar":
-                out.append(f'<rect x="{_n(cursor)}" y="{_n(y0 - 6)}" width="24" height="12" style="fill:{_paint(color)}"/>')
-            elif "lines" in mode:
-                dash = DASHES.get(trace.get("line", {}).get("dash", "solid"), "")
-                dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-                out.append(f'<line x1="{_n(cursor)}" x2="{_n(cursor + 24)}" y1="{_n(y0)}" y2="{_n(y0)}" style="stroke:{_paint(color)}" stroke-width="3"{dash_attr}/>')
-            if "markers" in mode:
-                out.append(_marker(cursor + 12, y0, trace.get("marker", {}).get("symbol", "circle"), color))
-            out.append(_text(cursor + 30, y0 + 4, trace["name"]))
+
+def _legend_entry(cursor: float, y0: float, trace: dict) -> list[str]:
+    """Swatch with the trace's own dash and marker, so colour is never the only cue."""
+    out = []
+    color = trace.get("line", {}).get("color") or trace.get("marker", {}).get("color") or "var(--chart-1)"
+    if isinstance(color, list):
+        color = color[0]
+    mode = trace.get("mode", "lines" if trace.get("type") == "scatter" else "")
+    if trace.get("type") == "bar":
+        out.append(f'<rect x="{_n(cursor)}" y="{_n(y0 - 6)}" width="24" height="12" style="fill:{_paint(color)}"/>')
+    elif "lines" in mode:
+        dash = DASHES.get(trace.get("line", {}).get("dash", "solid"), "")
+        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+        out.append(f'<line x1="{_n(cursor)}" x2="{_n(cursor + 24)}" y1="{_n(y0)}" y2="{_n(y0)}" style="stroke:{_paint(color)}" stroke-width="3"{dash_attr}/>')
+    if "markers" in mode:
+        out.append(_marker(cursor + 12, y0, trace.get("marker", {}).get("symbol", "circle"), color))
+    out.append(_text(cursor + 30, y0 + 4, trace["name"]))
+    return out
+
+
+def _legend(plot: _Plot) -> list[str]:
+    return [part for row_index, row in enumerate(plot.legend)
+            for cursor, trace in row for part in _legend_entry(cursor, 12 + 22 * row_index, trace)]
+
+
+def render_svg(figure: dict, *, title: str, description: str, chart_id: str, width: int = WIDTH) -> str:
+    """SVG markup for a figure, sized by the layout height and `width`."""
+    layout = figure["layout"]
+    plot = _layout(figure, width)
+    out = _svg_open(plot, title=title, description=description, chart_id=chart_id)
+    out += _axes(plot, layout)
+    out += _series(plot, figure["data"])
+    out += _shapes(plot, layout.get("shapes", []))
+    out += _annotations(plot, layout.get("annotations", []))
+    out += _legend(plot)
     out.append("</svg>")
     return "".join(out)
 

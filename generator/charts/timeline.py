@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from ..eras import fiscal_year_label
-from ..models import PlanSchedule, Source
-from . import FONT_FAMILY, ON_PALETTE, PALETTE, PLOTLY_CONFIG, plotly_text
-from .model import Chart, Column, Table
+from generator.charts import (
+    FONT_FAMILY,
+    ON_PALETTE,
+    PALETTE,
+    PLOTLY_CONFIG,
+    plotly_text,
+)
+from generator.charts.model import Chart, Column, Table
+from generator.model.base import Source
+from generator.model.policy import PlanSchedule
+from generator.text.eras import fiscal_year_label
 
 
 def wrap_label(text: str, width: int = 14) -> str:

@@ -1,0 +1,72 @@
+"""The production gate: nothing marked as a sample or unchecked is published.
+
+`python -m generator validate --production` (and `build --production`) add one
+error for every sample value, sample text and unchecked source, located in its file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import BaseModel
+
+from generator.load.document import format_path
+from generator.model.base import Model, Source
+from generator.model.project import DATA_FILES, DATA_TABLES, Project
+from generator.problems import Problem
+
+PRODUCTION = "production"  # Problem.code of the gate's problems
+_REPLACE = "実際の値・文言と出典に置き換えてから、"
+
+
+def _walk(value: object, path: tuple) -> Iterator[tuple[tuple, str, str]]:
+    """(field path, reason, fix) of everything in a model tree that may not be published yet."""
+    if isinstance(value, BaseModel):
+        if getattr(value, "sample", False) is True:
+            yield path + ("sample",), "見本（sample: true）のままです。", _REPLACE + "sample: true を消してください。"
+        if getattr(value, "status", None) == "sample":
+            yield path + ("status",), "値が見本（status: sample）のままです。", _REPLACE + "status を 確定 か 速報 にしてください。"
+        if getattr(value, "status", None) == "未確認":
+            yield path + ("status",), "値が原典で未確認（status: 未確認）です。", "e-Stat などの原典で値を確かめ、status を 確認済 にしてください。"
+        if getattr(value, "text_sample", False) is True:
+            yield path + ("text_sample",), "説明文が見本（text_sample: true）のままです。", _REPLACE + "text_sample: true を消してください。"
+        if isinstance(value, Source) and value.needs_check:
+            yield path + ("needs_check",), "出典が一次資料で未確認（needs_check: true）です。", "国・市の原文で確かめてから needs_check: true を消してください。"
+        for name in type(value).model_fields:
+            yield from _walk(getattr(value, name), path + (name,))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _walk(item, path + (index,))
+
+
+class _Rows(Model):
+    """A CSV table seen as one model, so rows are walked like YAML lists."""
+
+    rows: list
+
+
+def production_problems(project: Project) -> list[Problem]:
+    items: list[tuple[str, BaseModel]] = [(key, getattr(project, key)) for key in DATA_FILES]
+    items += [(f"kpis/{kpi_id}.yml", kpi) for kpi_id, kpi in project.kpis.items()]
+    items += [(key, _Rows(rows=getattr(project, key))) for key in DATA_TABLES]
+    problems = []
+    for key, model in items:
+        document = project.documents[key]
+        table = key in DATA_TABLES
+        for path, reason, fix in _walk(model, ()):
+            if table and path[-1] == "status":  # CSV rows: the value lives in the status column
+                fix = fix.replace("status を 確定 か 速報 にしてください", "status 列を 確認済 にしてください")
+            line, column = document.locate(path)
+            problems.append(Problem(document.name, line, column, format_path(path), f"本番公開できません: {reason}", fix,
+                                    code=PRODUCTION))
+    return problems
+
+
+def production_summary(problems: list[Problem]) -> str:
+    """What remains before publishing, counted by file, for a planner's overview."""
+    counts: dict[str, int] = {}
+    for problem in problems:
+        counts[problem.file] = counts.get(problem.file, 0) + 1
+    lines = [f"本番公開の前に直すもの: {len(problems)} 件（ファイル別）"]
+    lines += [f"  {name}: {count} 件" for name, count in sorted(counts.items())]
+    return "\n".join(lines)

@@ -1,0 +1,49 @@
+"""Cross-field and cross-file rules, run after each file matched its model.
+
+Each rule is a small generator of `Finding`s that declares the data it needs
+(by `Project` field name, plus "today"); a rule runs only when all of it loaded,
+so a typo in one file does not hide the problems of the others from the same
+report. `pipeline` turns findings into located problems.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from generator.check.rules import kpi, policy, population, strategy
+from generator.check.rules.finding import Finding
+
+
+@dataclass(frozen=True)
+class Rule:
+    needs: tuple[str, ...]  # Project field names (and "today"), passed in this order
+    check: Callable[..., Iterator[Finding]]
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(("policy",), policy.unique_policy_ids),
+    Rule(("site", "policy"), policy.document_references),
+    Rule(("site", "policy"), policy.required_content),
+    Rule(("plan_periods",), policy.plan_periods_in_range),
+    Rule(("national_framework",), policy.national_goals_unique),
+    Rule(("strategy", "national_framework"), strategy.goal_structure),
+    Rule(("reviews", "strategy"), strategy.review_references),
+    Rule(("kpis", "strategy", "glossary", "today"), kpi.kpi_files),
+    Rule(("census",), population.census_years_unique),
+    Rule(("base_population",), population.base_age_groups),
+    Rule(("vision", "base_population", "assumptions"), population.assumption_tables),
+    Rule(("vision", "census", "base_population"), population.base_matches_census),
+    Rule(("vision",), population.vision_years),
+    Rule(("vision",), population.scenario_references),
+    Rule(("vision", "base_population"), population.scenario_years_and_ages),
+)
+
+
+def run_all(models: dict[str, object], today: date) -> Iterator[Finding]:
+    """Every rule whose data all matched its models."""
+    data = dict(models, today=today)
+    for rule in RULES:
+        if all(data.get(key) is not None for key in rule.needs):
+            yield from rule.check(*(data[key] for key in rule.needs))

@@ -1,0 +1,44 @@
+"""Rules of the city strategy's goals and measures, and of the yearly reviews."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from generator.check.rules.finding import Finding
+from generator.model.policy import NationalStrategy
+from generator.model.strategy import CityStrategy, Reviews
+
+
+def goal_structure(strategy: CityStrategy, national: NationalStrategy) -> Iterator[Finding]:
+    national_ids = {goal.id for goal in national.goals}
+    goal_ids = Counter(goal.id for goal in strategy.goals)
+    numbers = Counter((goal.kind, goal.number) for goal in strategy.goals)
+    measure_ids = Counter(m.id for goal in strategy.goals for m in goal.measures)
+    for g, goal in enumerate(strategy.goals):
+        path = ("goals", g)
+        if goal.national_goal not in national_ids:
+            yield Finding("strategy", path + ("national_goal",), f"国の目標 id「{goal.national_goal}」がありません。",
+                          f"strategy/national_framework.yml の id から選んでください: {', '.join(sorted(national_ids))}")
+        if goal_ids[goal.id] > 1:
+            yield Finding("strategy", path + ("id",), f"目標の id「{goal.id}」が複数あります。")
+        if numbers[(goal.kind, goal.number)] > 1:
+            yield Finding("strategy", path + ("number",), f"{goal.kind}{goal.number} が複数あります。")
+        for m, measure in enumerate(goal.measures):
+            if measure_ids[measure.id] > 1:
+                yield Finding("strategy", path + ("measures", m, "id"), f"施策の id「{measure.id}」が複数あります。")
+    if strategy.end_fy < strategy.start_fy:
+        yield Finding("strategy", ("end_fy",), "end_fy が start_fy より前になっています。")
+
+
+def review_references(reviews: Reviews, strategy: CityStrategy) -> Iterator[Finding]:
+    goals = {goal.id for goal in strategy.goals}
+    years = Counter(review.fiscal_year for review in reviews.reviews)
+    for r, review in enumerate(reviews.reviews):
+        if years[review.fiscal_year] > 1:
+            yield Finding("reviews", ("reviews", r, "fiscal_year"), f"{review.fiscal_year}年度の効果検証が複数あります。")
+        if not strategy.start_fy <= review.fiscal_year <= strategy.end_fy:
+            yield Finding("reviews", ("reviews", r, "fiscal_year"), f"{review.fiscal_year}年度は計画期間の外です。")
+        for c, comment in enumerate(review.comments):
+            if comment.goal is not None and comment.goal not in goals:
+                yield Finding("reviews", ("reviews", r, "comments", c, "goal"), f"目標 id「{comment.goal}」がありません。")

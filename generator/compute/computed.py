@@ -1,0 +1,79 @@
+"""The compute stage: progress of every KPI (now and as of each reviewed year) and the population projections."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.compute.progress import Progress, evaluate
+from generator.compute.projection import decline_stage
+from generator.compute.scenarios import ScenarioResult, run_scenarios
+from generator.model.project import Project
+from generator.model.strategy import CityStrategy, Kpi
+
+
+@dataclass(frozen=True)
+class Computed:
+    latest: dict[str, Progress]  # by KPI id, with every actual known
+    reviews: dict[int, dict[str, Progress]]  # fiscal year → KPI id → progress as of that year
+    kpis_by_goal: dict[str, list[Kpi]]  # goal id → its KPIs: 数値目標 first, then by measure order
+    population: dict[str, ScenarioResult] = field(default_factory=dict)  # scenario id → projection
+    population_sample: bool = False  # an input of the projections is a sample
+    # Per scenario: (name, [(year, stage of population decline, 65+ index against the base year)]).
+    decline_stages: list[tuple[str, list[tuple[int, int, float]]]] = field(default_factory=list)
+
+
+def order_kpis(strategy: CityStrategy, kpis: dict[str, Kpi]) -> dict[str, list[Kpi]]:
+    measure_order = {m.id: i for goal in strategy.goals for i, m in enumerate(goal.measures)}
+    ordered: dict[str, list[Kpi]] = {goal.id: [] for goal in strategy.goals}
+    for kpi in sorted(kpis.values(), key=lambda k: (k.kind != "数値目標", measure_order.get(k.measure or "", -1), k.id)):
+        ordered[kpi.goal].append(kpi)
+    return ordered
+
+
+def review_years(strategy: CityStrategy, kpis: dict[str, Kpi]) -> list[int]:
+    """Fiscal years of the plan for which at least one actual is known."""
+    years = {a.year for kpi in kpis.values() for a in kpi.actuals}
+    return [fy for fy in range(strategy.start_fy, strategy.end_fy + 1) if any(y <= fy for y in years) and fy <= max(years, default=0)]
+
+
+def compute(strategy: CityStrategy, kpis: dict[str, Kpi]) -> Computed:
+    rule, start = strategy.evaluation, strategy.start_fy
+    latest = {kpi_id: evaluate(kpi, rule, start) for kpi_id, kpi in kpis.items()}
+    reviews = {fy: {kpi_id: evaluate(kpi, rule, start, as_of=fy) for kpi_id, kpi in kpis.items()}
+               for fy in review_years(strategy, kpis)}
+    return Computed(latest, reviews, order_kpis(strategy, kpis))
+
+
+def population_sample(project: Project) -> bool:
+    """Projections are samples while any input of them is."""
+    vision = project.vision
+    return (any(r.status == "sample" for r in project.base_population + project.assumptions)
+            or any(f.sample for f in vision.fertility) or any(s.sample for s in vision.scenarios))
+
+
+def decline_stages(project: Project, results: dict[str, ScenarioResult]) -> list[tuple[str, list[tuple[int, int, float]]]]:
+    """Per scenario: (year, stage, 65+ index against the base year) for each step after the base."""
+    vision = project.vision
+    rows = []
+    for result in results.values():
+        base = result.populations[vision.base_year]
+        steps = []
+        for year, population in sorted(result.populations.items()):
+            if year == vision.base_year:
+                continue
+            elderly = population.count(65) / base.count(65) * 100 if base.count(65) else 0.0
+            steps.append((year, decline_stage(base, population), elderly))
+        rows.append((result.scenario.name, steps))
+    return rows
+
+
+def compute_project(project: Project) -> Computed:
+    """Everything the pages need that is calculated: KPI progress and population projections.
+
+    Raises ProjectionError when the population data cannot be projected (the
+    pipeline reports it as a data problem).
+    """
+    computed = compute(project.strategy, project.kpis)
+    population = run_scenarios(project.vision, project.base_population, project.assumptions)
+    return Computed(computed.latest, computed.reviews, computed.kpis_by_goal, population,
+                    population_sample(project), decline_stages(project, population))

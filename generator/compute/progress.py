@@ -1,0 +1,168 @@
+"""Progress of a KPI towards its target, and its grade.
+
+Pure functions: a KPI and an evaluation rule in, a `Progress` out, carrying the
+numbers of the calculation (`Basis`), so each page can show how a grade was
+computed (as the municipalities that publish their method do); `render.formulas`
+words them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from generator.model.strategy import Actual, Evaluation, Kpi
+
+
+@dataclass(frozen=True)
+class Basis:
+    """The calculation behind a grade, as numbers; `rule` names its shape.
+
+    Rules: no_actual, no_baseline, band_no_baseline, band_reached, band_zero_baseline, band,
+    reached (counted as 100 %), nonpositive_target, ratio, ratio_lower, keep,
+    distance, not_started. `expected` is set when the percent was pro-rated.
+    """
+
+    rule: str
+    value: float | None = None
+    target: float | None = None
+    baseline: float | None = None
+    percent: float | None = None  # the ratio or distance before pro-rating
+    change: float | None = None  # band: improvement over the baseline, in %
+    band: float | None = None  # band: ± range counted as "no change", in %
+    expected: float | None = None  # pro_rated: expected progress by now, in %
+    start: int | None = None  # pro_rated: year progress is counted from
+    end: int | None = None  # pro_rated: year it should be complete
+    year: int | None = None  # the year of the value compared
+
+
+@dataclass(frozen=True)
+class Progress:
+    as_of: int | None  # year (or fiscal year) of the latest actual used
+    value: float | None  # what is compared with the target: latest value, total or average
+    percent: float | None
+    grade: str
+    label: str
+    basis: Basis  # how the percent was computed, with the numbers
+    expected_percent: float | None = None  # pro_rated: where the KPI should be by now
+    sample: bool = False  # an input is a sample value
+    measurable: bool = True
+
+
+def used_actuals(kpi: Kpi, as_of: int | None = None) -> list[Actual]:
+    """Actuals up to `as_of` (all when None), oldest first."""
+    return sorted((a for a in kpi.actuals if as_of is None or a.year <= as_of), key=lambda a: a.year)
+
+
+def compared_value(kpi: Kpi, actuals: list[Actual]) -> tuple[float | None, list[Actual]]:
+    """The value compared with the target, and the actuals it was made of."""
+    target = kpi.target
+    if target.type == "時点":
+        # Only years between the baseline and the target year measure progress towards it.
+        first = kpi.baseline.year if kpi.baseline and kpi.baseline.year else None
+        inside = [a for a in actuals if a.year <= target.last_year and (first is None or a.year > first)]
+        return (inside[-1].value, inside[-1:]) if inside else (None, [])
+    window = [a for a in actuals if target.from_year <= a.year <= target.to_year]  # type: ignore[operator]
+    if not window:
+        return None, []
+    total = sum(a.value for a in window)
+    return (total if target.type == "累計" else total / len(window)), window
+
+
+def _grade_by_percent(evaluation: Evaluation, percent: float) -> tuple[str, str]:
+    for band in evaluation.grades:
+        if band.min_percent is None or percent >= band.min_percent:
+            return band.grade, band.label
+    last = evaluation.grades[-1]
+    return last.grade, last.label
+
+
+def _grade_by_rule(evaluation: Evaluation, rule: str) -> tuple[str, str]:
+    band = next(g for g in evaluation.grades if g.rule == rule)
+    return band.grade, band.label
+
+
+def _band(kpi: Kpi, evaluation: Evaluation, value: float, year: int, baseline: float | None, sample: bool) -> Progress:
+    """長与町-style grading: reached, or above / near / below the baseline."""
+    target = kpi.target.value
+    sign = 1 if kpi.better == "higher" else -1
+    if sign * (value - target) >= 0:
+        grade, label = _grade_by_rule(evaluation, "target_reached")
+        return Progress(year, value, None, grade, label, Basis("band_reached", value, target), sample=sample)
+    if baseline == 0:
+        return _not_measurable(evaluation, year, value, Basis("band_zero_baseline"), sample)
+    change = sign * (value - baseline) / abs(baseline) * 100  # type: ignore[operator]
+    rule = "near_baseline" if abs(change) <= evaluation.band_percent else ("above_baseline" if change > 0 else "below_baseline")
+    grade, label = _grade_by_rule(evaluation, rule)
+    return Progress(year, value, None, grade, label, Basis("band", value, target, baseline, change=change, band=evaluation.band_percent), sample=sample)
+
+
+def _achievement(kpi: Kpi, value: float) -> Basis:
+    """Value against target as a ratio (a zero or negative target makes no ratio)."""
+    target = kpi.target.value
+    reached = value >= target if kpi.better == "higher" else value <= target
+    if target <= 0 or value < 0:
+        # A ratio of a zero or negative target says nothing (0 ÷ 12 = 0 %, −100 ÷ −50 = 200 %).
+        return Basis("reached", value, target, percent=100.0) if reached else Basis("nonpositive_target", value, target)
+    if kpi.better == "higher":
+        return Basis("ratio", value, target, percent=value / target * 100)
+    if value == 0:
+        return Basis("reached", value, target, percent=100.0)
+    return Basis("ratio_lower", value, target, percent=target / value * 100)
+
+
+def _distance(kpi: Kpi, value: float, baseline: float) -> Basis:
+    """How far from the baseline towards the target the value has come."""
+    target = kpi.target.value
+    if target == baseline:  # "keep the level": reached or not
+        kept = value >= target if kpi.better == "higher" else value <= target
+        return Basis("keep", value, target, baseline, percent=100.0 if kept else 0.0)
+    percent = (value - baseline) / (target - baseline) * 100
+    if kpi.target.type == "累計":
+        return Basis("ratio", value, target, percent=percent)
+    return Basis("distance", value, target, baseline, percent=percent)
+
+
+def _pro_rated(kpi: Kpi, basis: Basis, year: int, plan_start: int) -> Basis:
+    """The distance against where the KPI should be by `year`."""
+    if kpi.target.type == "累計":
+        start, end = kpi.target.from_year - 1, kpi.target.to_year  # type: ignore[operator]
+    else:
+        start = kpi.baseline.year if kpi.baseline and kpi.baseline.year else plan_start - 1  # type: ignore[union-attr]
+        end = kpi.target.last_year
+    expected = min(max((year - start) / (end - start), 0), 1) * 100 if end > start else 100.0
+    return replace(basis, expected=expected, start=start, end=end, year=year)
+
+
+def _not_measurable(evaluation: Evaluation, year: int | None, value: float | None, basis: Basis, sample: bool) -> Progress:
+    return Progress(year, value, None, evaluation.not_measurable, "判定できません", basis, sample=sample, measurable=False)
+
+
+def evaluate(kpi: Kpi, evaluation: Evaluation, plan_start: int, as_of: int | None = None) -> Progress:
+    """Grade a KPI with the actuals known up to `as_of` (a year; None = all)."""
+    evaluation = kpi.evaluation or evaluation
+    value, parts = compared_value(kpi, used_actuals(kpi, as_of))
+    sample = kpi.sample or kpi.target.sample or bool(kpi.baseline and kpi.baseline.sample) or any(a.status == "sample" for a in parts)
+    if value is None:
+        return _not_measurable(evaluation, None, None, Basis("no_actual"), sample)
+    year = parts[-1].year
+    baseline = 0.0 if kpi.target.type == "累計" else (kpi.baseline.value if kpi.baseline else None)
+    if evaluation.method == "baseline_band":
+        if baseline is None:
+            return _not_measurable(evaluation, year, value, Basis("band_no_baseline"), sample)
+        return _band(kpi, evaluation, value, year, baseline, sample)
+    if evaluation.method == "achievement_rate":
+        basis = _achievement(kpi, value)
+    elif baseline is None:
+        return _not_measurable(evaluation, year, value, Basis("no_baseline"), sample)
+    else:
+        basis = _distance(kpi, value, baseline)
+        # Pro-rating: not for "keep the level", nor for an average (it is not expected to build up).
+        if evaluation.method == "pro_rated" and basis.rule != "keep" and kpi.target.type != "平均":
+            basis = _pro_rated(kpi, basis, year, plan_start)
+            if basis.expected == 0:
+                return _not_measurable(evaluation, year, value, replace(basis, rule="not_started"), sample)
+    if basis.percent is None:
+        return _not_measurable(evaluation, year, value, basis, sample)
+    percent = basis.percent if basis.expected is None else basis.percent / basis.expected * 100
+    grade, label = _grade_by_percent(evaluation, percent)
+    return Progress(year, value, percent, grade, label, basis, expected_percent=basis.expected, sample=sample)

@@ -1,0 +1,106 @@
+"""From validated population data to projections for every scenario.
+
+Pure functions around projection.py: build the base table and the base
+assumptions from the CSV rows, derive each scenario's assumptions (fertility
+path, migration balance), and project to the horizon.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from generator.compute.projection import (
+    STEP,
+    PeriodAssumptions,
+    Population,
+    extend_assumptions,
+    project,
+    tfr_path,
+    with_fertility,
+    with_zero_migration,
+)
+from generator.model.population import (
+    AgeSexRow,
+    AssumptionRow,
+    PopulationVision,
+    Scenario,
+)
+
+
+@dataclass(frozen=True)
+class ScenarioResult:
+    scenario: Scenario
+    populations: dict[int, Population]  # every 5 years from the base year to the horizon
+    tfr: dict[int, float]  # the TFR path behind its births (end year of each step)
+
+
+def base_table(rows: list[AgeSexRow]) -> Population:
+    return Population(tuple(r.age for r in rows), tuple(r.male for r in rows), tuple(r.female for r in rows))
+
+
+def fertility_for(vision: PopulationVision, period: int):
+    """The fertility entry in force for a period (the latest one starting at or before it)."""
+    entries = sorted(vision.fertility, key=lambda f: f.period)
+    candidates = [f for f in entries if f.period <= period]
+    return candidates[-1] if candidates else entries[0]
+
+
+def base_assumptions(vision: PopulationVision, rows: list[AssumptionRow], groups: tuple[str, ...]) -> dict[int, PeriodAssumptions]:
+    by_period: dict[int, dict[str, AssumptionRow]] = {}
+    for row in rows:
+        by_period.setdefault(row.period, {})[row.age] = row
+    result = {}
+    for period, ages in sorted(by_period.items()):
+        ordered = [ages[group] for group in groups]  # checks guarantee every group is there
+        fertility = fertility_for(vision, period)
+        result[period] = PeriodAssumptions(
+            groups=groups,
+            survival_male=tuple(r.survival_male for r in ordered),
+            survival_female=tuple(r.survival_female for r in ordered),
+            migration_male=tuple(r.migration_male for r in ordered),
+            migration_female=tuple(r.migration_female for r in ordered),
+            child_woman_ratio=fertility.child_woman_ratio,
+            sex_ratio_0_4=fertility.sex_ratio_0_4,
+        )
+    return result
+
+
+def base_tfr_path(vision: PopulationVision) -> dict[int, float]:
+    years = range(vision.base_year, vision.horizon_year + 1, STEP)
+    return {year: fertility_for(vision, year - STEP).base_tfr for year in years}
+
+
+def scenario_assumptions(vision: PopulationVision, scenario: Scenario, base: dict[int, PeriodAssumptions]) -> tuple[dict[int, PeriodAssumptions], dict[int, float]]:
+    """A scenario's assumptions and TFR path, applying its parents first (based_on)."""
+    scenarios = {s.id: s for s in vision.scenarios}
+    chain = [scenario]
+    while chain[-1].based_on:
+        chain.append(scenarios[chain[-1].based_on])
+    # Every period (held ones too) takes the fertility entry in force for it, so a
+    # later entry changes both the CWR and the base TFR that scenarios scale from.
+    assumptions = {
+        start: replace(period, child_woman_ratio=fertility_for(vision, start).child_woman_ratio,
+                       sex_ratio_0_4=fertility_for(vision, start).sex_ratio_0_4)
+        for start, period in extend_assumptions(base, vision.horizon_year).items()
+    }
+    base_path = base_tfr_path(vision)
+    path = dict(base_path)
+    for step in reversed(chain):  # oldest ancestor first
+        if step.tfr_anchors:
+            anchors = {vision.base_year: base_path[vision.base_year]} | {int(y): v for y, v in step.tfr_anchors.items()}
+            path = tfr_path(anchors, base_path.keys())
+        if step.zero_migration_from is not None:
+            assumptions = with_zero_migration(assumptions, step.zero_migration_from, tuple(step.zero_migration_ages) or None)
+    if path != base_path:
+        assumptions = with_fertility(assumptions, base_path, path)
+    return assumptions, path
+
+
+def run_scenarios(vision: PopulationVision, base_rows: list[AgeSexRow], assumption_rows: list[AssumptionRow]) -> dict[str, ScenarioResult]:
+    base = base_table(base_rows)
+    assumptions = base_assumptions(vision, assumption_rows, base.groups)
+    results = {}
+    for scenario in vision.scenarios:
+        scenario_rules, path = scenario_assumptions(vision, scenario, assumptions)
+        results[scenario.id] = ScenarioResult(scenario, project(vision.base_year, base, scenario_rules, until=vision.horizon_year), path)
+    return results

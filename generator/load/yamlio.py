@@ -1,0 +1,242 @@
+"""Safe YAML reading that keeps the location of every value.
+
+PyYAML's own loader silently keeps the last of two duplicate keys and applies
+YAML 1.1 rules (`no` → false, `010` → 8, unquoted dates → date objects). Here
+the document is only *composed* into nodes, and we turn nodes into plain Python
+ourselves with YAML 1.2 core rules, reporting duplicate keys and the 1.1 words
+that would have changed meaning, each with file, line and column.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.load.decode import read_text
+from generator.load.document import Document, Path_, format_path
+from generator.problems import Problem
+
+try:  # the C parser is several times faster on large files
+    _BaseLoader = yaml.CSafeLoader  # type: ignore[attr-defined]
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _BaseLoader = yaml.SafeLoader
+
+
+class _NodeLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Composes nodes without resolving plain scalars: we resolve them below."""
+
+    yaml_implicit_resolvers: dict = {}
+
+
+_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+_NULL_WORDS = {"", "~", "null", "Null", "NULL"}
+_TRUE_WORDS = {"true", "True", "TRUE"}
+_FALSE_WORDS = {"false", "False", "FALSE"}
+# Words YAML 1.1 reads as booleans; YAML 1.2 (and this loader) as text.
+_YAML11_BOOL_WORDS = {
+    w for base in ("yes", "no", "on", "off", "y", "n") for w in (base, base.capitalize(), base.upper())
+}
+_INT_RE = re.compile(r"[-+]?[0-9]+")
+_LEADING_ZERO_RE = re.compile(r"[-+]?0[0-9]+")
+_FLOAT_RE = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_SPECIAL_FLOATS = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Converter:
+    def __init__(self, name: str):
+        self.name = name
+        self.problems: list[Problem] = []
+        self.value_marks: dict[Path_, tuple[int, int]] = {}
+        self.key_marks: dict[Path_, tuple[int, int]] = {}
+        self._open: set[int] = set()  # nodes being converted: an alias to one is a cycle
+
+    def problem(self, node: yaml.Node, path: Path_, message: str, hint: str) -> None:
+        line, column = _mark(node)
+        self.problems.append(Problem(self.name, line, column, format_path(path), message, hint))
+
+    def convert(self, node: yaml.Node, path: Path_) -> Any:
+        self.value_marks.setdefault(path, _mark(node))
+        if id(node) in self._open:
+            self.problem(node, path, "別名（*）が自分自身を含んでいます。", "「&」と「*」を使わず、値をそのまま書いてください。")
+            return None
+        self._open.add(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self._mapping(node, path)
+            if isinstance(node, yaml.SequenceNode):
+                if node.tag != _SEQ:
+                    self._unsupported_tag(node, path)
+                return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
+            return self._scalar(node, path)
+        finally:
+            self._open.discard(id(node))
+
+    def _unsupported_tag(self, node: yaml.Node, path: Path_) -> None:
+        self.problem(
+            node, path,
+            f"YAMLのタグ「{node.tag}」は使えません。",
+            "「!」で始まるタグを消し、値だけを書いてください。",
+        )
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
+        if node.tag != _MAP:
+            self._unsupported_tag(node, path)
+        result: dict[str, Any] = {}
+        first_seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problem(key_node, path, "項目名（キー）に一覧や入れ子は使えません。", "「項目名: 値」の形で書いてください。")
+                continue
+            key = key_node.value
+            if key != key.strip():
+                self.problem(
+                    key_node, path + (key,),
+                    f"項目名「{key}」の前後に空白（全角スペースなど）があります。",
+                    "行頭の字下げは半角スペースだけにし、項目名の前後の全角スペースを消してください。",
+                )
+                key = key.strip()
+            if key == "<<" and not key_node.style:
+                self.problem(key_node, path + (key,), "マージキー「<<」は使えません。", "必要な項目をそのまま書き写してください。")
+                continue
+            if key in first_seen:
+                self.problem(
+                    key_node, path + (key,),
+                    f"項目「{key}」が同じ場所に2回書かれています（最初は{first_seen[key]}行目）。"
+                    "後の値で前の値が黙って上書きされるため、エラーにしています。",
+                    "どちらか一方を消すか、項目名の書き間違いを直してください。",
+                )
+                continue
+            first_seen[key] = key_node.start_mark.line + 1
+            self.key_marks[path + (key,)] = _mark(key_node)
+            result[key] = self.convert(value_node, path + (key,))
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
+        value = node.value
+        if node.tag != _STR:
+            self._unsupported_tag(node, path)
+            return value
+        if node.style:  # quoted or block scalar: always text (plain is None or "")
+            return value
+        if value in _NULL_WORDS:
+            return None
+        if value in _TRUE_WORDS:
+            return True
+        if value in _FALSE_WORDS:
+            return False
+        if value in _YAML11_BOOL_WORDS:
+            self.problem(
+                node, path,
+                f"「{value}」は古いYAMLの規則では真偽値（true/false）と読まれ、読み手によって意味が変わります。",
+                f"文字として書くなら \"{value}\" のように引用符で囲み、真偽値なら true または false と書いてください。",
+            )
+            return value
+        if _LEADING_ZERO_RE.fullmatch(value):
+            self.problem(
+                node, path,
+                f"「{value}」のように0で始まる数は、古いYAMLの規則では8進数と読まれ、値が変わります。",
+                f"数なら先頭の0を消し、番号などの文字なら \"{value}\" のように引用符で囲んでください。",
+            )
+            return value
+        if _INT_RE.fullmatch(value):
+            return int(value)
+        if _FLOAT_RE.fullmatch(value):
+            return float(value)
+        if value.lower() in _SPECIAL_FLOATS:
+            return _SPECIAL_FLOATS[value.lower()]
+        return value
+
+
+def _tab_problems(text: str, name: str) -> list[Problem]:
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            problems.append(Problem(
+                name, number, indent.index("\t") + 1, "",
+                "行頭の字下げにタブ文字が使われています。YAMLでは字下げにタブを使えません。",
+                "タブを半角スペースに置き換えてください（1段につき2つ）。",
+            ))
+    return problems
+
+
+_SYNTAX_HINTS = (
+    ("could not find expected ':'", "「項目名: 値」の「:」（半角コロンと半角スペース）が抜けていないか確認してください。"),
+    ("mapping values are not allowed", "値の中に「: 」が含まれている場合は、値全体を \"…\" で囲んでください。"),
+    ("found character '\\t'", "タブ文字を半角スペースに置き換えてください。"),
+    ("did not find expected key", "字下げ（行頭のスペースの数）が前後の行とそろっているか確認してください。"),
+    ("did not find expected '-' indicator", "一覧の各行が同じ字下げの「- 」で始まっているか確認してください。"),
+    ("found unexpected end of stream", "引用符（\" や '）が閉じられているか確認してください。"),
+    ("while scanning a quoted scalar", "引用符（\" や '）が閉じられているか確認してください。"),
+    ("found undefined alias", "「*」で始まる別名は使えません。値をそのまま書いてください。"),
+)
+
+
+_KEY = r"^[ \u3000]*(?:- )?[^\s:#\"'：\u3000][^:#\"'：\u3000]*"
+_FULL_WIDTH_MISTAKES = (
+    (re.compile(r"^ *\u3000"), "字下げに全角スペースが使われています。", "行頭の全角スペースを半角スペースに置き換えてください。"),
+    (re.compile(_KEY + "："), "項目名の後のコロンが全角の「：」になっています。", "「：」を半角の「: 」（コロンと半角スペース）に直してください。"),
+    (re.compile(_KEY + r":\u3000"), "「:」の後が全角スペースになっています。", "「:」の後を半角スペースにしてください。"),
+)
+
+
+def _full_width_problems(text: str, name: str) -> list[Problem]:
+    """Japanese-keyboard slips that break YAML, found where they are typed."""
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        for pattern, message, hint in _FULL_WIDTH_MISTAKES:
+            if pattern.match(line):
+                problems.append(Problem(name, number, None, "", message, hint))
+                break
+    return problems
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    if exc.context and "quoted scalar" in exc.context and exc.context_mark:
+        mark = exc.context_mark  # where the unclosed quote opened, not the end of the file
+    line = mark.line + 1 if mark else None
+    column = mark.column + 1 if mark else None
+    detail = f"{exc.context or ''} {exc.problem or ''}".strip()
+    hint = next((h for key, h in _SYNTAX_HINTS if key in detail), "")
+    if not hint:
+        hint = "この行とその直前の行の字下げ・引用符・「: 」を確認してください。"
+    return Problem(
+        name, line, column, "",
+        f"YAMLの書き方に誤りがあるため、このファイルを読めません（{detail}）。",
+        hint,
+    )
+
+
+def load_text(text: str, name: str) -> tuple[Document | None, list[Problem]]:
+    """Parse YAML text; returns the document (None if unreadable) and problems."""
+    problems = _tab_problems(text, name)
+    try:
+        node = yaml.compose(text, Loader=_NodeLoader)
+    except yaml.MarkedYAMLError as exc:
+        problems += _full_width_problems(text, name)
+        if problems:  # these say more precisely what is wrong and where
+            return None, problems
+        return None, [_syntax_problem(exc, name)]
+    except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
+        return None, [Problem(name, None, None, "", f"YAMLを読めません（{exc}）。", "")]
+    if node is None:
+        return Document(name, None), problems
+    converter = _Converter(name)
+    data = converter.convert(node, ())
+    return Document(name, data, converter.value_marks, converter.key_marks), problems + converter.problems
+
+
+def load_file(path: Path, name: str) -> tuple[Document | None, list[Problem]]:
+    """Read a file as UTF-8 (BOM accepted) and parse it; never raises on bad input."""
+    text, problems = read_text(path, name)
+    if text is None:
+        return None, problems
+    return load_text(text, name)

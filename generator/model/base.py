@@ -1,0 +1,57 @@
+"""Types shared by every data family: the strict base model, text, ids, years, sources.
+
+Models are the single definition of the data: the planners' field reference
+(and later the JSON Schema for editors) is generated from them, so every field
+carries a Japanese description (a test enforces it).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
+
+from ..text.markdown import join_lines
+
+
+def _not_blank(text: str) -> str:
+    if not text:  # after joining: "　" (a full-width space) alone is blank too
+        raise PydanticCustomError("string_too_short", "空になっています。")
+    return text
+
+
+# Text a planner writes: one paragraph; hard line breaks are joined away.
+Text = Annotated[str, AfterValidator(join_lines), AfterValidator(_not_blank)]
+# Stable, URL-safe identifiers (used in anchors, links and cross-references).
+Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+FiscalYear = Annotated[int, Field(ge=1900, le=2100)]
+# A calendar year, or a fiscal year where the field says so (same bounds).
+Year = FiscalYear
+# Dates are written 2019-12-20; YAML gives them to us as text, pydantic parses.
+Date = Annotated[date, Field(strict=False)]
+HttpUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"]+$")]
+
+
+class Model(BaseModel):
+    """Strict base: unknown keys are typos, and no silent type conversion."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Source(Model):
+    """Where a text or figure comes from (出典)."""
+
+    model_config = ConfigDict(title="出典（source）")
+
+    title: Text = Field(description="出典の名称。", examples=["第２期朝霞市まち・ひと・しごと創生総合戦略の策定方針（案）"])
+    publisher: Text | None = Field(None, description="発行者・作成者。", examples=["朝霞市"])
+    url: HttpUrl | None = Field(None, description="出典を確認できるページのURL（http:// または https:// で始まる）。")
+    section: Text | None = Field(None, description="出典の中の該当箇所（章・ページなど）。", examples=["１ 策定の主旨"])
+    published: Date | None = Field(None, description="出典の発行日・決定日（例: 2019-12-20）。")
+    note: Text | None = Field(None, description="出典についての補足。")
+    needs_check: bool = Field(
+        False,
+        description="一次資料（国・市の原文）でまだ確かめていない出典なら true。ページに「要確認」と表示されます。",
+    )

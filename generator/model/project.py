@@ -1,0 +1,91 @@
+"""The project: every data file of a site, declared once.
+
+Each field of `Project` names its file (or folder, or CSV table) and its model;
+loading, checking, the production gate and the field reference all read this
+declaration, so adding a data family is one field here plus its model.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from pydantic import BaseModel
+
+from generator.load.document import Document
+from generator.model.policy import NationalStrategy, PlanSchedule, Policy, SiteInfo
+from generator.model.population import (
+    AgeSexRow,
+    AssumptionRow,
+    CensusRow,
+    PopulationVision,
+    TfrRow,
+    VitalRow,
+)
+from generator.model.strategy import CityStrategy, Glossary, Kpi, Reviews
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """One YAML file validated as one model."""
+
+    path: str
+    model: type[BaseModel]
+
+
+@dataclass(frozen=True)
+class DataTable:
+    """One CSV table a planner fills from a spreadsheet; each row is one `model`."""
+
+    path: str
+    model: type[BaseModel]
+
+
+@dataclass(frozen=True)
+class DataFolder:
+    """A folder of YAML files, one item each; the file name is the item's id."""
+
+    folder: str
+    model: type[BaseModel]
+
+
+DataSource = DataFile | DataTable | DataFolder
+
+
+def data(source: DataSource) -> Any:
+    """A Project field loaded from `source`."""
+    return field(metadata={"source": source})
+
+
+@dataclass(frozen=True)
+class Project:
+    """All validated data of one build, and where each part comes from."""
+
+    site: SiteInfo = data(DataFile("strategy/site.yml", SiteInfo))
+    policy: Policy = data(DataFile("strategy/policy.yml", Policy))
+    plan_periods: PlanSchedule = data(DataFile("strategy/plan_periods.yml", PlanSchedule))
+    national_framework: NationalStrategy = data(DataFile("strategy/national_framework.yml", NationalStrategy))
+    strategy: CityStrategy = data(DataFile("strategy/strategy.yml", CityStrategy))
+    glossary: Glossary = data(DataFile("strategy/glossary.yml", Glossary))
+    reviews: Reviews = data(DataFile("strategy/reviews.yml", Reviews))
+    vision: PopulationVision = data(DataFile("population/vision.yml", PopulationVision))
+    census: list[CensusRow] = data(DataTable("population/census.csv", CensusRow))
+    vital: list[VitalRow] = data(DataTable("population/vital.csv", VitalRow))
+    tfr: list[TfrRow] = data(DataTable("population/tfr.csv", TfrRow))
+    base_population: list[AgeSexRow] = data(DataTable("population/base_population.csv", AgeSexRow))
+    assumptions: list[AssumptionRow] = data(DataTable("population/assumptions.csv", AssumptionRow))
+    kpis: dict[str, Kpi] = data(DataFolder("kpis", Kpi))  # by id, in file-name order
+    documents: dict[str, Document] = field(default_factory=dict, repr=False, compare=False)  # by data key or file path
+    today: datetime.date = field(default_factory=datetime.date.today, compare=False)
+
+
+DATA_SOURCES: dict[str, DataSource] = {f.name: f.metadata["source"] for f in fields(Project) if "source" in f.metadata}
+# Views of the declaration by kind: key → (path, model).
+DATA_FILES = {key: (s.path, s.model) for key, s in DATA_SOURCES.items() if isinstance(s, DataFile)}
+DATA_TABLES = {key: (s.path, s.model) for key, s in DATA_SOURCES.items() if isinstance(s, DataTable)}
+DATA_COLLECTIONS = {key: (s.folder, s.model) for key, s in DATA_SOURCES.items() if isinstance(s, DataFolder)}
+# Folders whose YAML files all belong to the data (a stray file is reported).
+DATA_FOLDERS = tuple(dict.fromkeys(
+    (s.folder if isinstance(s, DataFolder) else s.path).split("/")[0] for s in DATA_SOURCES.values()
+))

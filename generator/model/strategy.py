@@ -1,0 +1,238 @@
+"""Models of the city's strategy: goals, measures, KPIs, evaluation and reviews.
+
+Files: strategy/strategy.yml (goals, measures, evaluation rule),
+kpis/<id>.yml (one KPI each), strategy/glossary.yml, strategy/reviews.yml.
+Values not yet known are written with `sample: true` (or `status: sample` for
+yearly actuals): pages mark them サンプル and `validate --production` refuses them.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import ConfigDict, Field, model_validator
+
+from generator.model.base import Date, FiscalYear, Identifier, Model, Source, Text, Year
+
+
+class GradeBand(Model):
+    """One grade of the scale, best first."""
+
+    model_config = ConfigDict(title="評価の段階")
+
+    grade: Text = Field(description="評価の記号。", examples=["A"])
+    label: Text = Field(description="評価の意味。", examples=["目標を達成"])
+    min_percent: float | None = Field(
+        None, description="この評価になる進捗率（%）の下限。最後の評価は省略（それ未満すべて）。"
+        "method が baseline_band のときは使いません。", examples=[100],
+    )
+    rule: Literal["target_reached", "above_baseline", "near_baseline", "below_baseline"] | None = Field(
+        None, description="method が baseline_band のときの条件。target_reached（目標値に到達）、above_baseline"
+        "（基準値より改善）、near_baseline（基準値の±band_percent%以内）、below_baseline（基準値より悪化）。",
+    )
+
+
+class Evaluation(Model):
+    """How progress is computed and graded (長与町・多摩市などの方式を選べます)."""
+
+    model_config = ConfigDict(title="評価方法")
+
+    method: Literal["distance_to_target", "achievement_rate", "pro_rated", "baseline_band"] = Field(
+        description="進捗の計算方法。distance_to_target:（実績−基準値）÷（目標値−基準値）×100、"
+        "achievement_rate: 実績÷目標値×100（低いほど良い指標は目標値÷実績×100）、"
+        "pro_rated: 基準値から目標値までの進み具合を、経過年数に応じた期待値で割る（多摩市方式）、"
+        "baseline_band: 目標到達・改善・横ばい・悪化で判定（長与町方式）。",
+    )
+    grades: list[GradeBand] = Field(min_length=2, description="評価の段階（良い順）。")
+    band_percent: float = Field(10, gt=0, le=100, description="baseline_band で「横ばい」とみなす基準値からの幅（%）。")
+    not_measurable: Text = Field("－", description="実績や基準値がなく判定できないときの表示。", examples=["－"])
+    description: Text = Field(description="評価方法の説明（ページに表示）。")
+    sample: bool = Field(False, description="市が実際に採用する方法が未確定の見本なら true。")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Evaluation:
+        if self.method == "baseline_band":
+            rules = [g.rule for g in self.grades]
+            if sorted(r for r in rules if r) != sorted(["target_reached", "above_baseline", "near_baseline", "below_baseline"]) or None in rules:
+                raise ValueError("baseline_band では grades の各段階に rule を1つずつ（4段階）書いてください。")
+        else:
+            limits = [g.min_percent for g in self.grades[:-1]]
+            if None in limits:
+                raise ValueError("最後以外の評価段階には min_percent（進捗率の下限）を書いてください。")
+            if limits != sorted(limits, reverse=True):
+                raise ValueError("grades は min_percent の大きい順（良い順）に並べてください。")
+        return self
+
+
+class Measure(Model):
+    """A concrete measure (具体的な施策) under a goal."""
+
+    model_config = ConfigDict(title="具体的な施策")
+
+    id: Identifier = Field(description="施策の英小文字の名前。KPI から参照します。", examples=["measure-1-1"])
+    title: Text = Field(description="施策の名前。")
+    description: Text = Field(description="施策の内容。")
+    projects: list[Text] = Field(default_factory=list, description="主な事業。")
+    departments: list[Text] = Field(default_factory=list, description="担当課。")
+    comprehensive_plan: list[Text] = Field(default_factory=list, description="関連する第５次総合計画後期基本計画の施策。")
+    sdgs: list[Annotated[int, Field(ge=1, le=17)]] = Field(default_factory=list, description="関連する SDGs の目標番号（1〜17）。")
+    sample: bool = Field(False, description="市の実際の内容が未確定の見本なら true（ページにサンプルと表示）。")
+
+
+class Goal(Model):
+    """A basic goal (基本目標) or cross-cutting goal (横断的な目標) of the city."""
+
+    model_config = ConfigDict(title="目標（基本目標・横断的な目標）")
+
+    id: Identifier = Field(description="目標の英小文字の名前。", examples=["goal-1"])
+    kind: Literal["基本目標", "横断的な目標"] = Field(description="「基本目標」または「横断的な目標」。")
+    number: Annotated[int, Field(ge=1, le=9)] = Field(description="目標の番号。", examples=[1])
+    national_goal: Identifier = Field(description="対応する国の目標の id（strategy/national_framework.yml）。", examples=["basic-1"])
+    title: Text = Field(description="市の目標の文言。")
+    direction: list[Text] = Field(min_length=1, description="基本的方向（段落ごと）。")
+    measures: list[Measure] = Field(default_factory=list, description="具体的な施策。")
+    sample: bool = Field(False, description="市の実際の文言が未確定の見本なら true。")
+
+    @property
+    def label(self) -> str:
+        """How the strategy prints the goal's number: 基本目標1, 横断的な目標2."""
+        return f"{self.kind}{self.number}"
+
+
+class CityStrategy(Model):
+    """The city's strategy: period, goals and evaluation rule (strategy/strategy.yml)."""
+
+    model_config = ConfigDict(title="市の総合戦略")
+
+    name: Text = Field(description="戦略の正式名称。")
+    start_fy: FiscalYear = Field(description="計画期間の最初の年度（西暦）。", examples=[2021])
+    end_fy: FiscalYear = Field(description="計画期間の最後の年度（西暦）。", examples=[2025])
+    evaluation: Evaluation = Field(description="戦略全体の進捗の計算方法と評価の段階。KPI ごとに上書きできます。")
+    goals: list[Goal] = Field(min_length=1, description="基本目標と横断的な目標。")
+
+
+class ValueSource(Model):
+    """A baseline or target value."""
+
+    model_config = ConfigDict(title="基準値")
+
+    value: float = Field(description="値（単位は KPI の unit）。", examples=[72.5])
+    unit: Text | None = Field(None, description="KPI と違う単位で書いていないか確かめるための単位（省略可）。")
+    year: Year | None = Field(None, description="値の年または年度（西暦）。KPI の year_type に従います。", examples=[2019])
+    as_of: Date | None = Field(None, description="「◯年◯月末時点」の値ならその日付（例: 2020-09-30）。")
+    sample: bool = Field(False, description="実際の値が未確定の見本なら true。")
+    source: Source | None = Field(None, description="値の出典。sample でない値には必須。")
+
+
+class Target(ValueSource):
+    """The target of a KPI: a value at a year, a cumulative total or an average over years."""
+
+    model_config = ConfigDict(title="目標値")
+
+    type: Literal["時点", "累計", "平均"] = Field("時点", description="時点: year の値、累計: from_year〜to_year の合計、平均: その平均。")
+    from_year: Year | None = Field(None, description="累計・平均の最初の年（度）。")
+    to_year: Year | None = Field(None, description="累計・平均の最後の年（度）。")
+
+    @model_validator(mode="after")
+    def _shape(self) -> Target:
+        if self.type == "時点" and self.year is None:
+            raise ValueError("type が「時点」の目標には year（目標年・年度）を書いてください。")
+        if self.type != "時点" and (self.from_year is None or self.to_year is None):
+            raise ValueError(f"type が「{self.type}」の目標には from_year と to_year を書いてください。")
+        if self.from_year is not None and self.to_year is not None and self.to_year < self.from_year:
+            raise ValueError("to_year が from_year より前になっています。")
+        return self
+
+    @property
+    def last_year(self) -> int:
+        return self.year if self.type == "時点" else self.to_year  # type: ignore[return-value]
+
+
+class Actual(Model):
+    """The actual value of one year."""
+
+    model_config = ConfigDict(title="実績")
+
+    year: Year = Field(description="年または年度（西暦）。", examples=[2022])
+    value: float = Field(description="実績値。", examples=[74.1])
+    unit: Text | None = Field(None, description="単位の確認用（省略可）。")
+    status: Literal["確定", "速報", "sample"] = Field(description="確定値・速報値・見本（sample）の別。")
+    source: Source | None = Field(None, description="実績の出典。確定・速報には必須。")
+    note: Text | None = Field(None, description="注記。")
+
+
+class Kpi(Model):
+    """One indicator: a 数値目標 of a goal or a KPI of a measure (kpis/<id>.yml)."""
+
+    model_config = ConfigDict(title="指標（数値目標・KPI）")
+
+    id: Identifier = Field(description="指標の英小文字の名前。ファイル名と同じにします。", examples=["kpi-1-1"])
+    name: Text = Field(description="指標名。用語解説へのしるしは「※」で付けます。", examples=["市内事業所の従業者数※"])
+    kind: Literal["数値目標", "KPI"] = Field(description="基本目標の「数値目標」か、施策の「KPI」か。")
+    goal: Identifier = Field(description="属する目標の id。")
+    measure: Identifier | None = Field(None, description="属する施策の id（KPI のとき必須）。")
+    glossary: list[Identifier] = Field(default_factory=list, description="名前の「※」が指す用語の id（strategy/glossary.yml）。")
+    definition: Text = Field(description="指標の説明（何を、どう測るか）。")
+    unit: Text = Field(description="単位（%、人、件、千人、‰、円 など）。", examples=["%"])
+    digits: Annotated[int, Field(ge=0, le=3)] = Field(0, description="表示する小数点以下の桁数。")
+    better: Literal["higher", "lower"] = Field(description="higher: 高いほど良い、lower: 低いほど良い。")
+    year_type: Literal["年度", "年"] = Field("年度", description="年度（4月〜3月）か暦年か。")
+    baseline: ValueSource | None = Field(None, description="基準値。新しい取組で基準値がない場合は省略（「－」と表示）。")
+    target: Target = Field(description="目標。")
+    actuals: list[Actual] = Field(default_factory=list, description="各年（度）の実績。新しい年を下に追加します。")
+    evaluation: Evaluation | None = Field(None, description="戦略全体と違う評価方法を使うときだけ書きます。")
+    updated: Date = Field(description="このファイルのデータを更新した日（例: 2026-11-28）。実績を追加したら書き換えます。")
+    source: Source | None = Field(None, description="指標の定義や調査の出典。")
+    notes: list[Text] = Field(default_factory=list, description="注記。")
+    sample: bool = Field(False, description="指標そのもの（名前・説明）が見本なら true。")
+
+
+class GlossaryTerm(Model):
+    """A term explained in 用語解説, linked from ※ marks."""
+
+    model_config = ConfigDict(title="用語")
+
+    id: Identifier = Field(description="用語の英小文字の名前。", examples=["employment-rate"])
+    term: Text = Field(description="用語。", examples=["就業率"])
+    description: Text = Field(description="説明。")
+    source: Source | None = Field(None, description="説明の出典。")
+    sample: bool = Field(False, description="説明が見本なら true。")
+
+
+class Glossary(Model):
+    """Terms of the strategy (strategy/glossary.yml)."""
+
+    model_config = ConfigDict(title="用語解説")
+
+    terms: list[GlossaryTerm] = Field(default_factory=list, description="用語の一覧。")
+
+
+class CouncilComment(Model):
+    """A comment of the council (審議会) in a yearly review."""
+
+    model_config = ConfigDict(title="審議会の意見")
+
+    goal: Identifier | None = Field(None, description="対象の目標の id（全体への意見なら省略）。")
+    text: Text = Field(description="意見の内容。")
+    sample: bool = Field(False, description="見本なら true。")
+
+
+class Review(Model):
+    """The effect verification (効果検証) of one fiscal year."""
+
+    model_config = ConfigDict(title="効果検証（年度）")
+
+    fiscal_year: FiscalYear = Field(description="検証の対象年度（西暦）。", examples=[2022])
+    meeting: Text | None = Field(None, description="検証した審議会の会議名。")
+    date: Date | None = Field(None, description="検証した日。")
+    comments: list[CouncilComment] = Field(default_factory=list, description="審議会の意見。")
+    source: Source | None = Field(None, description="会議録などの出典。")
+    sample: bool = Field(False, description="見本なら true。")
+
+
+class Reviews(Model):
+    """Yearly effect verifications (strategy/reviews.yml)."""
+
+    model_config = ConfigDict(title="効果検証")
+
+    reviews: list[Review] = Field(default_factory=list, description="年度ごとの効果検証。")

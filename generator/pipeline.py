@@ -1,0 +1,161 @@
+"""The data stages in order: load every file → check everything into one report → compute.
+
+Nothing here writes anything: `site.build` decides what to do with the result.
+A green `validate` runs the same stages as `build`, compute included, so data
+that validates also builds.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from generator.check import rules
+from generator.check.production import production_problems
+from generator.check.schema import build_model, build_table, table_columns
+from generator.compute.computed import Computed, compute_project
+from generator.compute.projection import ProjectionError
+from generator.load.csvio import load_csv
+from generator.load.document import Document, format_path
+from generator.load.yamlio import load_file
+from generator.model.project import (
+    DATA_FOLDERS,
+    DATA_SOURCES,
+    DataFile,
+    DataFolder,
+    DataSource,
+    DataTable,
+    Project,
+)
+from generator.problems import Problem, Report
+
+
+@dataclass(frozen=True)
+class Validated:
+    """What the data stages produced: both None when any error was found."""
+
+    project: Project | None
+    computed: Computed | None
+    report: Report
+
+
+def _is_data_file(path: Path) -> bool:
+    return path.suffix.lower() in (".yml", ".yaml")
+
+
+def _stray_files(root: Path) -> list[Problem]:
+    known = {s.path for s in DATA_SOURCES.values() if isinstance(s, DataFile)}
+    collections = {s.folder for s in DATA_SOURCES.values() if isinstance(s, DataFolder)}
+    problems = []
+    for folder in DATA_FOLDERS:
+        for path in sorted((root / folder).rglob("*")):
+            if not _is_data_file(path):
+                continue
+            name = path.relative_to(root).as_posix()
+            if name not in known and path.parent.relative_to(root).as_posix() not in collections:
+                problems.append(Problem(
+                    name, None, None, "",
+                    "このファイルはどのデータにも使われていません。",
+                    f"ファイル名を確認してください。使われるファイル: {', '.join(sorted(known))}",
+                ))
+    return problems
+
+
+def _read(path: Path, relative: str, source: DataSource) -> tuple[Document | None, object | None, list[Problem]]:
+    """One file through load and schema: its document, its model (None on any error), the problems."""
+    if isinstance(source, DataTable):
+        document, problems = load_csv(path, relative, table_columns(source.model))
+        if document is None:
+            return None, None, problems
+        rows, row_problems = build_table(source.model, document)
+        return document, (None if problems else rows), problems + row_problems
+    document, problems = load_file(path, relative)
+    if document is None:
+        return None, None, problems
+    instance, model_problems = build_model(source.model, document)
+    return document, instance, problems + model_problems
+
+
+class _Loader:
+    """Reads every declared file into models and documents, collecting problems."""
+
+    def __init__(self, root: Path, report: Report):
+        self.root, self.report = root, report
+        self.documents: dict[str, Document] = {}
+        self.complete = True
+
+    def take(self, key: str, relative: str, source: DataSource) -> object | None:
+        path = self.root / relative
+        if not path.exists():
+            self.report.add(Problem(relative, None, None, "", "必要なファイルがありません。", "ファイルを元に戻すか、名前を確認してください。"))
+            self.complete = False
+            return None
+        document, instance, problems = _read(path, relative, source)
+        self.report.extend(problems)
+        if document is not None:
+            self.documents[key] = document
+        if instance is None:
+            self.complete = False
+        return instance
+
+    def folder(self, source: DataFolder) -> dict[str, BaseModel]:
+        """Items by file path (only those that matched the model)."""
+        items = {}
+        for path in sorted((self.root / source.folder).glob("*")):
+            if _is_data_file(path):
+                relative = path.relative_to(self.root).as_posix()
+                instance = self.take(relative, relative, source)
+                if instance is not None:
+                    items[relative] = instance
+        return items
+
+
+def load_project(root: Path, today: datetime.date | None = None) -> tuple[Project | None, Report]:
+    """Load and check all data; `Project` is None when any error was found."""
+    report = Report()
+    today = today or datetime.date.today()
+    loader = _Loader(root, report)
+    models: dict[str, object] = {}
+    for key, source in DATA_SOURCES.items():
+        if isinstance(source, DataFolder):
+            models[key] = loader.folder(source)
+        else:
+            models[key] = loader.take(key, source.path, source)
+    report.extend(_stray_files(root))
+    # Rules skip what failed to load, so each run reports as much as it can.
+    for finding in rules.run_all(models, today):
+        document = loader.documents[finding.data]
+        line, column = document.locate(finding.path)
+        report.add(Problem(document.name, line, column, format_path(finding.path), finding.message, finding.hint, finding.severity))
+    if not report.ok or not loader.complete:
+        return None, report
+    kpis = {kpi.id: kpi for kpi in models.pop("kpis").values()}  # type: ignore[union-attr]
+    return Project(**models, kpis=kpis, documents=loader.documents, today=today), report  # type: ignore[arg-type]
+
+
+def _compute(project: Project, report: Report) -> Computed | None:
+    """The compute stage; an impossible projection becomes a located problem, not a crash."""
+    try:
+        return compute_project(project)
+    except ProjectionError as exc:  # the engine names the field, age group and value
+        document = project.documents["vision"]
+        line, column = document.locate(("scenarios",))
+        report.add(Problem(document.name, line, column, "scenarios", f"推計できません: {exc}",
+                           "仮定値（assumptions.csv）と vision.yml の値を確認してください。"))
+        return None
+
+
+def validate(root: Path, production: bool = False, today: datetime.date | None = None) -> Validated:
+    """Load → check (→ production gate) → compute; the result of every data stage."""
+    project, report = load_project(root, today)
+    if project is None:
+        return Validated(None, None, report)
+    if production:
+        report.extend(production_problems(project))
+    computed = _compute(project, report)
+    if not report.ok or computed is None:
+        return Validated(None, None, report)
+    return Validated(project, computed, report)

@@ -1,1 +1,0 @@
-"""Population vision (人口ビジョン): cohort-component projections and their scenarios."""

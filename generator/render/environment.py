@@ -1,0 +1,70 @@
+"""The Jinja environment: Markdown-escaping finalize, filters and the helpers templates call.
+
+Every `{{ value }}` in a template is escaped by `finalize`, so text from YAML
+can never become Markdown, HTML or template code; pre-rendered pieces opt out
+explicitly by being `Markup`.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from generator.charts.kpi import COMPARED_VALUE, year_text
+from generator.render.figures import chart_svg
+from generator.render.formulas import formula_text
+from generator.render.kpi_rows import grade_mark, kpi_row, sample_badge
+from generator.render.links import date_label, size_label, source_text
+from generator.text import eras
+from generator.text.markdown import escape_markdown, join_lines, table_cell
+from generator.text.numbers import format_number
+
+
+def _finalize(value: object) -> Markup:
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return Markup("")
+    return Markup(escape_markdown(value))
+
+
+def make_environment(cache_dir: Path | None = None) -> Environment:
+    """The Jinja environment; with `cache_dir`, compiled templates are reused across builds."""
+    bytecode_cache = None
+    if cache_dir is not None:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        bytecode_cache = FileSystemBytecodeCache(str(cache_dir))
+    env = Environment(
+        bytecode_cache=bytecode_cache,
+        loader=PackageLoader("generator.render", "templates"),
+        # autoescape makes macro output Markup (not escaped twice); the actual
+        # escaping, for Markdown rather than HTML, is done by _finalize.
+        autoescape=True,
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["cell"] = lambda value: Markup(table_cell(value))
+    env.filters["fy"] = eras.fiscal_year_label
+    env.filters["link"] = lambda value: Markup(str(value).replace(" ", "%20").replace(")", "%29"))
+    env.filters["year"] = eras.year_label
+    env.filters["fy_range"] = eras.fiscal_year_range_label
+    env.filters["raw_attr"] = lambda value: Markup(str(value).replace('"', "&quot;"))
+    env.globals["source_text"] = source_text
+    env.globals["formula_text"] = formula_text
+    env.globals["kpi_table_row"] = kpi_row
+    env.globals["sample_badge"] = sample_badge
+    env.globals["grade_mark_html"] = grade_mark
+    env.globals["year_text"] = year_text
+    env.globals["compared_value"] = COMPARED_VALUE
+    env.globals["format_number"] = format_number
+    env.globals["chart_svg"] = chart_svg
+    env.globals["size_label"] = size_label
+    env.filters["yaml_str"] = lambda value: Markup(json.dumps(join_lines(str(value)), ensure_ascii=False))
+    env.filters["date"] = lambda d: date_label(d.year, d.month, d.day)
+    return env

@@ -1,0 +1,78 @@
+"""Every chart of the site (the chart registry), its figure JSON, CSV and static SVG."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from generator.charts import figure_json
+from generator.charts import population as population_charts
+from generator.charts.kpi import kpi_chart
+from generator.charts.model import Chart
+from generator.charts.review import review_chart
+from generator.charts.svg import NARROW_WIDTH, WIDTH, render_svg
+from generator.charts.timeline import plan_period_chart
+from generator.compute.computed import Computed
+from generator.model.project import Project
+
+FIGURE_DIR = "assets/figures"
+DATA_DIR = "assets/data"
+
+
+def charts(project: Project, computed: Computed) -> dict[str, Chart]:
+    """Every chart of the site, by id."""
+    found = [plan_period_chart(project.plan_periods)]
+    found += [kpi_chart(kpi, computed.latest[kpi.id]) for kpi in project.kpis.values()]
+    latest_update = max([k.updated for k in project.kpis.values()], default=project.plan_periods.updated)
+    found += [review_chart(fy, project.strategy, computed.kpis_by_goal, progress, latest_update)
+              for fy, progress in computed.reviews.items()]
+    found += population_chart_list(project, computed)
+    return {chart.id: chart for chart in found}
+
+
+PYRAMID_YEARS = (2040,)  # besides the base and horizon years
+
+
+def pyramid_years(project: Project) -> list[int]:
+    vision = project.vision
+    return sorted({vision.base_year, *(y for y in PYRAMID_YEARS if vision.base_year < y < vision.horizon_year), vision.horizon_year})
+
+
+def population_chart_list(project: Project, computed: Computed) -> list[Chart]:
+    vision, results = project.vision, computed.population
+    updated, sample = vision.updated, computed.population_sample
+    baseline = results[vision.scenarios[0].id]
+    target = results[vision.target_scenario]
+    found = [
+        population_charts.history_chart(project.census, baseline, updated, sample),
+        population_charts.age_structure_chart(baseline, updated, sample),
+        population_charts.vital_chart(project.vital, updated),
+        population_charts.migration_chart(project.vital, updated),
+        population_charts.natural_social_chart(project.vital, updated),
+        population_charts.tfr_chart(project.tfr, updated),
+        population_charts.scenario_chart(results, updated, sample),
+        population_charts.target_chart(baseline, target, updated, sample or target.scenario.sample),
+    ]
+    found += [population_charts.pyramid_chart(baseline.populations[year], year,
+                                              baseline.scenario.name, updated, sample, f"population-pyramid-{year}")
+              for year in pyramid_years(project)]
+    found += [population_charts.pyramid_chart(target.populations[year], year, target.scenario.name, updated, sample or target.scenario.sample,
+                                              f"population-target-pyramid-{year}")
+              for year in pyramid_years(project) if year > vision.base_year]
+    return found
+
+
+def chart_files(all_charts: dict[str, Chart]) -> dict[str, str | bytes]:
+    """Figure JSON (for Plotly) and CSV (for readers) of every chart."""
+    files: dict[str, str | bytes] = {}
+    for chart in all_charts.values():
+        files[f"{FIGURE_DIR}/{chart.id}.json"] = figure_json(chart.figure) + "\n"
+        files[f"{DATA_DIR}/{chart.id}.csv"] = chart.table.to_csv()
+    return files
+
+
+def chart_svg(chart: Chart) -> Markup:
+    """Two static images: CSS shows the narrow one on phones, the wide one elsewhere and in print."""
+    return Markup("".join(
+        render_svg(chart.figure, title=chart.title, description=chart.shown_summary, chart_id=chart.id, width=width)
+        for width in (WIDTH, NARROW_WIDTH)
+    ))

@@ -1,0 +1,74 @@
+"""Links, sources, dates and sizes as the pages write them (escaped, relative links)."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+
+from markupsafe import Markup
+
+from generator.model.base import Source
+from generator.model.strategy import Glossary, Kpi
+from generator.text import eras
+from generator.text.markdown import escape_markdown
+
+
+def date_label(year: int, month: int, day: int) -> str:
+    """令和元(2019)年12月20日."""
+    return f"{eras.year_label(year, month, day)}{month}月{day}日"
+
+
+def url_depth(path: str) -> int:
+    """How many folders deep a page's URL is (MkDocs directory URLs)."""
+    parts = path.removesuffix(".md").split("/")
+    if parts[-1] == "index":
+        parts = parts[:-1]
+    return len(parts)
+
+
+def source_text(source: Source) -> Markup:
+    """One line naming a source, linked when it has a URL (escaped throughout)."""
+    parts = [escape_markdown(source.title)]
+    if source.publisher:
+        parts[0] += f"（{escape_markdown(source.publisher)}）"
+    if source.published:
+        parts.append(date_label(source.published.year, source.published.month, source.published.day))
+    if source.section:
+        parts.append(escape_markdown(source.section))
+    if source.note:
+        parts.append(escape_markdown(source.note))
+    text = "、".join(parts)
+    if source.needs_check:
+        text += "【要確認】"
+    if source.url:
+        # Our own <a>: an autolink (<url>) inside raw HTML would become a tag.
+        href = html.escape(source.url, quote=True)
+        text += f' <a href="{href}">{escape_markdown(source.url)}</a>'
+    return Markup(text)
+
+
+def size_label(data: bytes) -> str:
+    return f"{len(data):,}バイト" if len(data) < 1024 else f"{len(data) / 1024:,.1f}KB"
+
+
+def relative_link(from_page: str, to_page: str) -> Markup:
+    """A Markdown link target from one generated page to another (MkDocs checks it)."""
+    target, _, anchor = to_page.partition("#")
+    path = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+    return Markup(path + (f"#{anchor}" if anchor else ""))
+
+
+def kpi_name(kpi: Kpi, from_page: str, glossary: Glossary) -> Markup:
+    """The KPI name, escaped, with each ※ linked to its term in 用語解説 (in order)."""
+    terms = {t.id: t for t in glossary.terms}
+    parts = kpi.name.split("※")
+    out = escape_markdown(parts[0])
+    for index, part in enumerate(parts[1:]):
+        term_id = kpi.glossary[index] if index < len(kpi.glossary) else None
+        if term_id in terms:
+            link = relative_link(from_page, f"glossary.md#{term_id}")
+            out += f'[※]({link} "用語解説: {escape_markdown(terms[term_id].term)}")'
+        else:
+            out += "※"
+        out += escape_markdown(part)
+    return Markup(out)

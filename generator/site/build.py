@@ -1,0 +1,156 @@
+"""The build: the data stages (`pipeline.validate`) → render → write → MkDocs → swap in.
+
+Like MkDocs' own build, everything is gathered and checked before anything is
+written: when validation fails, neither the generated Markdown nor `site/` is touched.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.compute.computed import Computed
+from generator.model.project import Project
+from generator.pipeline import validate
+from generator.problems import Report
+from generator.render import render_all
+from generator.site.engine import BUILD_DIR, GENERATED_DOCS, EngineProcess
+
+SITE_DIR = "site"
+STATIC_DOCS = "docs"  # hand-written assets and pages, copied beside the generated ones
+
+
+class BuildError(Exception):
+    """Raised when the site cannot be built; the message is for the planner."""
+
+
+class InvalidData(BuildError):
+    """Validation found errors; the message is the whole report."""
+
+
+@dataclass
+class GenerateResult:
+    report: Report
+    written: list[str]
+    removed: list[str]
+
+
+def static_files(root: Path) -> dict[str, bytes]:
+    """Hand-written files from docs/, including the vendored Plotly bundle."""
+    files: dict[str, bytes] = {}
+    static_root = root / STATIC_DOCS
+    for path in sorted(static_root.rglob("*")):
+        if path.is_file():
+            files[path.relative_to(static_root).as_posix()] = path.read_bytes()
+    return files
+
+
+def all_files(root: Path, project: Project, computed: Computed) -> dict[str, bytes]:
+    files = static_files(root)
+    for name, content in render_all(project, computed, cache_dir=root / BUILD_DIR / "jinja-cache").items():
+        if name in files:
+            raise BuildError(f"生成するファイル {name} が docs/ の手書きファイルと同じ名前です。docs/ 側の名前を変えてください。")
+        files[name] = content.encode("utf-8") if isinstance(content, str) else content
+    return dict(sorted(files.items()))
+
+
+def sync_tree(target: Path, files: dict[str, bytes]) -> tuple[list[str], list[str]]:
+    """Make `target` hold exactly `files`, rewriting only what changed.
+
+    Unchanged files keep their modification time, so `mkdocs serve` reloads
+    only when content really changed.
+    """
+    written, removed = [], []
+    target.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        path = target / name
+        if path.is_file() and path.read_bytes() == content:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(path.name + ".tmp")
+        temporary.write_bytes(content)
+        temporary.replace(path)
+        written.append(name)
+    for path in sorted(target.rglob("*"), reverse=True):
+        name = path.relative_to(target).as_posix()
+        if path.is_file() and name not in files:
+            path.unlink()
+            removed.append(name)
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return written, removed
+
+
+def generate(root: Path, out: Path | None = None, production: bool = False) -> GenerateResult:
+    """Validate all data and, only if it is valid, write the generated docs."""
+    validated = validate(root, production=production)
+    report = validated.report
+    if validated.project is None or validated.computed is None:
+        return GenerateResult(report, [], [])
+    try:
+        files = all_files(root, validated.project, validated.computed)
+    except BuildError:
+        raise
+    except Exception as exc:  # a template bug must not look like a planner's mistake
+        raise BuildError(
+            "データは正しいのに、ページの生成に失敗しました。開発担当者に連絡してください。"
+            f"（{type(exc).__name__}: {exc}）"
+        ) from exc
+    written, removed = sync_tree(out or root / GENERATED_DOCS, files)
+    return GenerateResult(report, written, removed)
+
+
+def normalize_search_index(site: Path) -> None:
+    """Full-width letters and digits (令和７年度) become half-width in the search index.
+
+    Readers type 令和7年度 as often as 令和７年度; search.js normalizes the query the
+    same way (NFKC), so both find both. Only the index changes, not the pages.
+    """
+    index = site / "search" / "search_index.json"
+    if not index.is_file():  # another engine, or search switched off
+        return
+    data = json.loads(index.read_text(encoding="utf-8"))
+    for doc in data.get("docs", []):
+        for key in ("title", "text"):
+            if isinstance(doc.get(key), str):
+                doc[key] = unicodedata.normalize("NFKC", doc[key])
+    index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def swap_in(staging: Path, site_dir: Path, root: Path) -> None:
+    """Replace site_dir by the freshly built folder in two renames."""
+    previous = root / BUILD_DIR / "site.old"
+    if previous.exists():
+        shutil.rmtree(previous)
+    if site_dir.exists():
+        site_dir.replace(previous)
+    staging.replace(site_dir)
+    shutil.rmtree(previous, ignore_errors=True)
+
+
+def build(root: Path, site_dir: Path | None = None, engine: EngineProcess | None = None,
+          production: bool = False) -> Report:
+    """The whole pipeline. Raises BuildError (site untouched) when anything fails.
+
+    `engine` may have been started by the caller before this module was even
+    imported (see cli.cmd_build), so that it warms up while Python loads us.
+    """
+    engine = engine or EngineProcess.start(root)
+    staging = engine.staging
+    try:
+        result = generate(root, production=production)
+        if not result.report.ok:
+            raise InvalidData(result.report.format())
+        error = engine.build()
+        if error is not None:
+            raise BuildError("MkDocs のビルドに失敗しました。site/ は前の版のままです。\n" + error)
+        normalize_search_index(staging)
+    except BaseException:
+        engine.cancel()
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    swap_in(staging, site_dir or root / SITE_DIR, root)
+    return result.report

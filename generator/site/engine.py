@@ -1,0 +1,93 @@
+"""The site engine (MkDocs) as a separate, pre-warmed process.
+
+`python -m generator.site.engine CONFIG SITE_DIR` loads the configuration — which
+imports the theme, plugins and Markdown extensions, most of a build's start-up
+time — then waits for one line on stdin: "build" builds strictly into SITE_DIR,
+anything else exits. The generator starts it first and validates and renders
+meanwhile on the other core; the engine stays swappable (it is only a command).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+BUILD_DIR = "build"
+GENERATED_DOCS = "build/docs"
+
+
+def source_date_epoch(root: Path) -> str:
+    """A fixed build date (the last commit), so the same input gives the same site."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, check=True
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        out = ""
+    return out or str(int(__import__("time").time()))  # outside git: today, like MkDocs
+
+
+class EngineProcess:
+    """A warm engine process; standard library only, so it can start first."""
+
+    def __init__(self, process: subprocess.Popen, staging: Path):
+        self.process = process
+        self.staging = staging
+
+    @classmethod
+    def start(cls, root: Path) -> EngineProcess:
+        staging = root / BUILD_DIR / "site.new"
+        if staging.exists():
+            shutil.rmtree(staging)
+        (root / GENERATED_DOCS).mkdir(parents=True, exist_ok=True)  # the engine checks it exists
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=source_date_epoch(root))
+        process = subprocess.Popen(
+            [sys.executable, "-m", "generator.site.engine", str(root / "mkdocs.yml"), str(staging)],
+            cwd=root, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        return cls(process, staging)
+
+    def build(self) -> str | None:
+        """Build now; None on success, else the engine's messages."""
+        out, err = self.process.communicate("build\n")
+        return None if self.process.returncode == 0 else err + out
+
+    def cancel(self) -> None:
+        if self.process.poll() is None:
+            self.process.communicate("cancel\n")
+
+
+def main(argv: list[str]) -> int:
+    config_file, site_dir = argv
+    from mkdocs import exceptions
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        config = load_config(config_file=config_file, site_dir=site_dir, strict=True)
+    except exceptions.ConfigurationError as exc:
+        print(f"ERROR   -  {exc}", file=sys.stderr)
+        return 1
+    if sys.stdin.readline().strip() != "build":
+        return 3
+    try:
+        build(config)  # with strict=True it aborts on any warning
+    except exceptions.MkDocsException as exc:
+        print(f"ERROR   -  {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,48 @@
+"""Helpers shared by the tests and scripts/bench.py: a private copy of a project, a local server."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+# Frozen sample data: behaviour tests must not change when real figures replace samples.
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "project"
+DATA_PARTS = ("strategy", "population", "kpis")
+# What a site needs besides the data: the hand-written assets, the theme overrides and the config.
+SITE_PARTS = ("docs", "overrides", "mkdocs.yml")
+
+
+def copy_project(target: Path, data_from: Path = FIXTURE) -> Path:
+    """A private copy of the data (the frozen fixture unless told) and the site's own files, safe to edit."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in DATA_PARTS + SITE_PARTS:
+        source = (data_from if part in DATA_PARTS else REPO) / part
+        if source.is_dir():
+            shutil.copytree(source, target / part)
+        elif source.exists():
+            shutil.copy2(source, target / part)
+    return target
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - signature from the base class
+        pass
+
+
+@contextlib.contextmanager
+def serve_folder(directory: Path, handler_class: type[http.server.SimpleHTTPRequestHandler] = _QuietHandler):
+    """Serves a folder on a free loopback port; yields the base URL."""
+    handler = functools.partial(handler_class, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()

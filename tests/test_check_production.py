@@ -1,0 +1,27 @@
+from pathlib import Path
+
+from generator.check.production import production_problems
+from generator.pipeline import load_project
+
+REPO = Path(__file__).resolve().parent / "fixtures" / "project"  # frozen sample data
+
+
+def test_every_sample_and_unchecked_source_is_listed_with_its_line():
+    project, _ = load_project(REPO)
+    problems = production_problems(project)
+    files = {p.file for p in problems}
+    assert "strategy/strategy.yml" in files and "kpis/kpi-1-startups.yml" in files
+    assert "strategy/plan_periods.yml" in files  # needs_check sources
+    assert all(p.line and p.message.startswith("本番公開できません") for p in problems)
+    startups = [p for p in problems if p.file == "kpis/kpi-1-startups.yml"]
+    assert {p.field for p in startups} >= {"sample", "target.sample", "actuals[0].status", "actuals[3].status"}
+
+
+def test_real_values_pass_the_gate(project_copy: Path):
+    kpi = project_copy / "kpis/kpi-x2-online.yml"
+    text = kpi.read_text(encoding="utf-8").replace("sample: true\n", "").replace(", sample: true}", ", source: {title: 市の統計}}")
+    text = text.replace("status: sample}", "status: 確定, source: {title: 市の統計}}")
+    kpi.write_text(text, encoding="utf-8")
+    project, report = load_project(project_copy)
+    assert report.ok, report.format()
+    assert not [p for p in production_problems(project) if p.file == "kpis/kpi-x2-online.yml"]

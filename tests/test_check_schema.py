@@ -1,0 +1,149 @@
+from generator.check.schema import build_model
+from generator.load.yamlio import load_text
+from generator.model.policy import PlanSchedule, Policy
+
+POLICY_OK = """title: 策定方針
+source:
+  title: 出典
+sections:
+  - number: "１"
+    title: 策定の主旨
+"""
+
+
+def validate(model, text, name="strategy/policy.yml"):
+    document, problems = load_text(text, name)
+    assert problems == []
+    return build_model(model, document)
+
+
+def test_valid_document_gives_a_model():
+    instance, problems = validate(Policy, POLICY_OK)
+    assert problems == [] and instance.sections[0].title == "策定の主旨"
+
+
+def test_unknown_field_suggests_the_right_name_at_its_line():
+    instance, problems = validate(Policy, POLICY_OK + "    paragraps:\n      - 本文\n")
+    assert instance is None and len(problems) == 1
+    problem = problems[0]
+    assert (problem.line, problem.column, problem.field) == (7, 5, "sections[0].paragraps")
+    assert "paragraphs" in problem.hint and "書き間違い" in problem.message
+
+
+def test_wrong_type_names_the_value_line_and_the_fix():
+    _, problems = validate(Policy, POLICY_OK.replace('number: "１"', "number: 1"))
+    assert len(problems) == 1
+    assert (problems[0].line, problems[0].field) == (5, "sections[0].number")
+    assert "文字で書いてください" in problems[0].message and '"1"' in problems[0].hint
+
+
+def test_missing_field_points_at_the_parent():
+    _, problems = validate(Policy, POLICY_OK.replace("    title: 策定の主旨\n", ""))
+    assert len(problems) == 1
+    assert problems[0].field == "sections[0].title" and problems[0].line == 5
+    assert "必須の項目「title」" in problems[0].message
+
+
+def test_all_errors_of_a_file_are_collected():
+    text = POLICY_OK.replace('number: "１"', "number: 1").replace("title: 出典", "titel: 出典")
+    _, problems = validate(Policy, text)
+    assert {p.field for p in problems} == {"sections[0].number", "source.titel"}
+
+
+def test_number_written_as_text_is_refused():
+    text = """title: 計画期間
+first_fy: "2015"
+last_fy: 2025
+updated: 2026-11-28
+source: {title: 出典}
+rows:
+  - id: a
+    name: 計画
+    periods:
+      - {label: 第１期, start_fy: 2015, end_fy: 二〇二〇}
+"""
+    _, problems = validate(PlanSchedule, text, "strategy/plan_periods.yml")
+    fields = {p.field: p for p in problems}
+    assert "整数で書いてください" in fields["first_fy"].message and fields["first_fy"].line == 2
+    assert fields["rows[0].periods[0].end_fy"].line == 10
+
+
+def test_bad_identifier_and_date_are_explained():
+    text = """title: 計画期間
+first_fy: 2015
+last_fy: 2025
+updated: 令和8年11月28日
+source: {title: 出典}
+rows:
+  - id: Asaka Strategy
+    name: 計画
+    periods: [{label: 第１期, start_fy: 2015, end_fy: 2020}]
+"""
+    _, problems = validate(PlanSchedule, text, "strategy/plan_periods.yml")
+    fields = {p.field: p for p in problems}
+    assert "年-月-日" in fields["updated"].hint
+    assert "英小文字" in fields["rows[0].id"].hint
+
+
+def test_empty_file_is_reported():
+    document, _ = load_text("", "strategy/policy.yml")
+    instance, problems = build_model(Policy, document)
+    assert instance is None and "空" in problems[0].message
+
+
+def _periods_with(value: str):
+    text = f"""title: 計画期間
+first_fy: {value}
+last_fy: 2025
+updated: 2026-11-28
+source: {{title: 出典}}
+rows: [{{id: a, name: 計画, periods: [{{label: 第１期, start_fy: 2015, end_fy: 2020}}]}}]
+"""
+    _, problems = validate(PlanSchedule, text, "strategy/plan_periods.yml")
+    [problem] = problems
+    return problem
+
+
+def test_full_width_digits_get_the_half_width_number():
+    assert "(2015)" in _periods_with("２０１５").hint.replace("（", "(").replace("）", ")")
+    assert "2021" in _periods_with('"2,021"').hint
+
+
+def test_impossible_era_year_explains_why():
+    hint = _periods_with("平成33年度").hint
+    assert "平成" in hint and "西暦" in hint
+
+
+def test_blank_text_is_refused_even_when_full_width():
+    _, problems = validate(Policy, POLICY_OK.replace("title: 策定の主旨", 'title: "　"'))
+    assert [p.field for p in problems] == ["sections[0].title"] and "空" in problems[0].message
+
+
+def test_a_two_digit_year_gets_the_era_conversion():
+    hint = _periods_with("6").hint
+    assert "2024" in hint and "令和6年度" in hint
+
+
+def test_allowed_values_are_listed_in_japanese():
+    from generator.model.policy import NationalGoal
+
+    document, _ = load_text("id: basic-1\nkind: 基本\nnumber: 1\ntitle: t\n", "strategy/national_framework.yml")
+    _, problems = build_model(NationalGoal, document)
+    assert problems[0].hint == "次のどれかを書いてください: 基本目標、横断的な目標"
+    document, _ = load_text("id: basic-1\nnumber: 1\ntitle: t\n", "strategy/national_framework.yml")
+    _, problems = build_model(NationalGoal, document)
+    assert "基本目標、横断的な目標" in problems[0].hint
+
+
+def test_comma_in_a_csv_number_gets_the_plain_number():
+    from generator.model.population import TfrRow
+
+    document, _ = load_text('rows:\n  - {year: 2015, area: 全国, tfr: "1,45", status: sample, source: s}\n', "population/tfr.csv")
+
+    from generator.model.base import Model
+
+    class Rows(Model):
+        rows: list[TfrRow]
+
+    _, problems = build_model(Rows, document)
+    assert "145" in problems[0].hint and "カンマ" in problems[0].hint

@@ -1,0 +1,80 @@
+from pathlib import Path
+
+from generator.model.project import DATA_FILES
+from generator.pipeline import load_project
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_the_repository_data_is_valid():
+    project, report = load_project(REPO)
+    assert report.ok, report.format()
+    assert project is not None and project.policy.sections
+
+
+def test_problems_of_every_file_come_in_one_report(project_copy: Path):
+    policy = project_copy / "strategy/policy.yml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace("title: 策定の主旨", "titel: 策定の主旨"), encoding="utf-8")
+    periods = project_copy / "strategy/plan_periods.yml"
+    periods.write_text(periods.read_text(encoding="utf-8").replace("first_fy: 2015", "first_fy: 2015\nfirst_fy: 2016"), encoding="utf-8")
+    site = project_copy / "strategy/site.yml"
+    site.write_text(site.read_text(encoding="utf-8").replace("horizon_year: 2060", "horizon_year: 二〇六〇"), encoding="utf-8")
+    project, report = load_project(project_copy)
+    assert project is None
+    files = {p.file for p in report.errors}
+    assert files == {"strategy/policy.yml", "strategy/plan_periods.yml", "strategy/site.yml"}
+    assert all(p.line for p in report.errors)
+
+
+def test_cross_file_reference_error_is_located(project_copy: Path):
+    site = project_copy / "strategy/site.yml"
+    text = site.read_text(encoding="utf-8").replace("period_in: period-strategy", "period_in: period-strategi")
+    site.write_text(text, encoding="utf-8")
+    _, report = load_project(project_copy)
+    [problem] = report.errors
+    line = text.splitlines().index("    period_in: period-strategi") + 1
+    assert (problem.file, problem.line, problem.field) == ("strategy/site.yml", line, "documents[0].period_in")
+
+
+def test_missing_and_stray_files_are_reported(project_copy: Path):
+    (project_copy / "strategy/national_framework.yml").rename(project_copy / "strategy/national-framework.yml")
+    _, report = load_project(project_copy)
+    messages = {(p.file, p.message) for p in report.errors}
+    assert ("strategy/national_framework.yml", "必要なファイルがありません。") in messages
+    assert any(f == "strategy/national-framework.yml" for f, _ in messages)
+
+
+def test_data_files_live_in_the_data_folders():
+    assert all(path.split("/")[0] in ("strategy", "population", "kpis") for path, _ in DATA_FILES.values())
+
+
+def test_population_problems_are_located_in_their_csv_or_yaml(project_copy: Path):
+    assumptions = project_copy / "population/assumptions.csv"
+    lines = assumptions.read_text(encoding="utf-8").splitlines()
+    lines = [line for line in lines if not line.startswith("2020,40-44,")]  # a missing age group
+    assumptions.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    vision = project_copy / "population/vision.yml"
+    vision.write_text(vision.read_text(encoding="utf-8").replace("target_scenario: target", "target_scenario: goal"), encoding="utf-8")
+    _, report = load_project(project_copy)
+    found = {(p.file, p.message.split("。")[0]) for p in report.errors}
+    assert any(f == "population/assumptions.csv" and "40-44" in m for f, m in found)
+    assert any(f == "population/vision.yml" and "goal" in m for f, m in found)
+
+
+def test_engine_errors_reach_the_report(project_copy: Path):
+    vision = project_copy / "population/vision.yml"
+    vision.write_text(vision.read_text(encoding="utf-8").replace("zero_migration_ages", "zero_migration_ages").replace(
+        "    zero_migration_from: 2025\n", "    zero_migration_from: 2025\n    zero_migration_ages: [0-4]\n"), encoding="utf-8")
+    _, report = load_project(project_copy)
+    assert any(p.file == "population/vision.yml" and "0-4" in p.message for p in report.errors)
+
+
+def test_a_typo_in_one_file_does_not_hide_cross_checks_of_the_others(project_copy: Path):
+    kpi = project_copy / "kpis/kpi-4-crime.yml"
+    kpi.write_text(kpi.read_text(encoding="utf-8").replace("better: lower", "beter: lower"), encoding="utf-8")
+    other = project_copy / "kpis/kpi-x2-online.yml"
+    other.write_text(other.read_text(encoding="utf-8").replace("goal: cross-cutting-2", "goal: cross-cutting-9"), encoding="utf-8")
+    _, report = load_project(project_copy)
+    found = {(p.file, p.field) for p in report.errors}
+    assert ("kpis/kpi-4-crime.yml", "beter") in found
+    assert ("kpis/kpi-x2-online.yml", "goal") in found  # checked although another file failed
