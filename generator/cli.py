@@ -105,8 +105,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     watcher = threading.Thread(target=_watch_data, args=(root, stop), daemon=True)
     watcher.start()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(root / "mkdocs.yml"),
-               "--dev-addr", args.dev_addr]
+    command = [sys.executable, "-m", "generator.site.engine", "serve", str(root / "mkdocs.yml"), args.dev_addr]
     server = subprocess.Popen(command, cwd=root, env=env)
 
     def shut_down(signum, frame):  # noqa: ARG001 - signal handler signature

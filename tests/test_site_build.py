@@ -137,9 +137,9 @@ def test_invalid_data_leaves_site_and_generated_docs_untouched(project_copy: Pat
 def test_failed_mkdocs_build_leaves_the_previous_site(project_copy: Path):
     build(project_copy)
     before = snapshot(project_copy / "site")
-    config = project_copy / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("- 策定方針: strategy/policy.md", "- 策定方針: strategy/missing.md"), encoding="utf-8")
-    with pytest.raises(BuildError):
+    # A hand-written page with a broken link: MkDocs' strict build refuses it.
+    (project_copy / "docs" / "extra.md").write_text("# 追加\n\n[リンク](missing.md)\n", encoding="utf-8")
+    with pytest.raises(BuildError, match="missing.md"):
         build(project_copy)
     assert snapshot(project_copy / "site") == before
 

@@ -7,6 +7,7 @@ page's context is the whole project plus what the page is about.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,26 +28,85 @@ class Page:
     context: tuple[tuple[str, object], ...] = ()  # what this page is about (a goal, a KPI, a year)
 
 
-def pages(project: Project, computed: Computed) -> list[Page]:
-    """Every page of the site: fixed ones, then one per goal, KPI and reviewed year."""
-    found = [
-        Page("index.md", "home.md.j2"),
-        Page("strategy/index.md", "strategy.md.j2"),
-        Page("strategy/policy.md", "policy.md.j2"),
-        Page("strategy/framework.md", "framework.md.j2"),
-        Page("kpis/index.md", "dashboard.md.j2"),
-        Page("reviews/index.md", "reviews.md.j2"),
-        Page("glossary.md", "glossary.md.j2"),
-        Page("population/index.md", "population.md.j2"),
-        Page("population/current.md", "population_current.md.j2"),
-        Page("population/projection.md", "population_projection.md.j2"),
-        Page("population/outlook.md", "population_outlook.md.j2"),
-        Page("reference/fields.md", "fields.md.j2"),
-    ]
-    found += [Page(f"strategy/goals/{goal.id}.md", "goal.md.j2", (("goal", goal),)) for goal in project.strategy.goals]
-    found += [Page(f"kpis/{kpi.id}.md", "kpi.md.j2", (("kpi", kpi),)) for kpi in project.kpis.values()]
-    found += [Page(f"reviews/{fy}.md", "review.md.j2", (("fiscal_year", fy),)) for fy in computed.reviews]
+Items = Callable[[Project, Computed], Iterable[tuple[str, str, object]]]  # (path part, context name, item)
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A page of the site (or one page per item, when `items` is set) and its place in the menu.
+
+    `menu` is (section, title): section None for a top-level entry, title None
+    for the section's own index page; None keeps the page out of the menu (it
+    is reached from its index page). `path` may hold "{item}" for per-item pages.
+    """
+
+    path: str
+    template: str
+    menu: tuple[str | None, str | None] | None = None
+    items: Items | None = None
+
+
+def _goals(project: Project, computed: Computed) -> Iterable[tuple[str, str, object]]:
+    return ((goal.id, "goal", goal) for goal in project.strategy.goals)
+
+
+def _kpis(project: Project, computed: Computed) -> Iterable[tuple[str, str, object]]:
+    return ((kpi.id, "kpi", kpi) for kpi in project.kpis.values())
+
+
+def _reviewed_years(project: Project, computed: Computed) -> Iterable[tuple[str, str, object]]:
+    return ((str(fy), "fiscal_year", fy) for fy in computed.reviews)
+
+
+# Every page of the site, in menu order: adding a page is one line here plus its template.
+SITE_PAGES: tuple[PageSpec, ...] = (
+    PageSpec("index.md", "home.md.j2", (None, "ホーム")),
+    PageSpec("strategy/index.md", "strategy.md.j2", ("総合戦略", None)),
+    PageSpec("strategy/framework.md", "framework.md.j2", ("総合戦略", "施策体系")),
+    PageSpec("strategy/policy.md", "policy.md.j2", ("総合戦略", "策定方針")),
+    PageSpec("strategy/goals/{item}.md", "goal.md.j2", items=_goals),
+    PageSpec("population/index.md", "population.md.j2", ("人口ビジョン", None)),
+    PageSpec("population/current.md", "population_current.md.j2", ("人口ビジョン", "現状分析")),
+    PageSpec("population/projection.md", "population_projection.md.j2", ("人口ビジョン", "将来推計")),
+    PageSpec("population/outlook.md", "population_outlook.md.j2", ("人口ビジョン", "将来展望")),
+    PageSpec("kpis/index.md", "dashboard.md.j2", ("指標と評価", None)),
+    PageSpec("kpis/{item}.md", "kpi.md.j2", items=_kpis),
+    PageSpec("reviews/index.md", "reviews.md.j2", ("指標と評価", "効果検証")),
+    PageSpec("reviews/{item}.md", "review.md.j2", items=_reviewed_years),
+    PageSpec("glossary.md", "glossary.md.j2", (None, "用語解説")),
+    PageSpec("reference/fields.md", "fields.md.j2", ("担当者向け", "データ項目の説明")),
+)
+
+
+def pages(project: Project, computed: Computed, specs: tuple[PageSpec, ...] = SITE_PAGES) -> list[Page]:
+    """Every page of the site: one per fixed spec, one per item of the others."""
+    found = []
+    for spec in specs:
+        if spec.items is None:
+            found.append(Page(spec.path, spec.template))
+            continue
+        for part, name, item in spec.items(project, computed):
+            found.append(Page(spec.path.format(item=part), spec.template, ((name, item),)))
     return found
+
+
+def menu(specs: tuple[PageSpec, ...] = SITE_PAGES) -> list[str | dict]:
+    """The site menu in MkDocs' nav form, from the page registry."""
+    nav: list[str | dict] = []
+    sections: dict[str, list] = {}
+    for spec in specs:
+        if spec.menu is None:
+            continue
+        section, title = spec.menu
+        entry: str | dict = spec.path if title is None else {title: spec.path}
+        if section is None:
+            nav.append(entry)
+            continue
+        if section not in sections:
+            sections[section] = []
+            nav.append({section: sections[section]})
+        sections[section].append(entry)
+    return nav
 
 
 def section_index(project: Project) -> dict[str, tuple[PolicySection, int]]:

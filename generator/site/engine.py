@@ -5,10 +5,15 @@ imports the theme, plugins and Markdown extensions, most of a build's start-up
 time — then waits for one line on stdin: "build" builds strictly into SITE_DIR,
 anything else exits. The generator starts it first and validates and renders
 meanwhile on the other core; the engine stays swappable (it is only a command).
+
+The menu (MkDocs' nav) comes from the page registry: the generator writes it to
+build/nav.json, and the engine reads it when it builds or serves.
+`python -m generator.site.engine serve CONFIG ADDRESS` is the preview server.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
@@ -18,6 +23,7 @@ from pathlib import Path
 
 BUILD_DIR = "build"
 GENERATED_DOCS = "build/docs"
+GENERATED_NAV = "build/nav.json"
 
 
 def source_date_epoch(root: Path) -> str:
@@ -63,25 +69,47 @@ class EngineProcess:
             self.process.communicate("cancel\n")
 
 
-def main(argv: list[str]) -> int:
-    config_file, site_dir = argv
-    from mkdocs import exceptions
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+def _generated_nav(config_file: str) -> list | None:
+    """The menu the generator wrote beside the docs (None before the first generation)."""
+    path = Path(config_file).parent / GENERATED_NAV
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
 
+
+def _log_to_stderr() -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
+
+
+def serve(config_file: str, address: str) -> int:
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    _log_to_stderr()
+    mkdocs_serve(config_file=config_file, dev_addr=address, nav=_generated_nav(config_file))
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    if argv[0] == "serve":
+        return serve(*argv[1:])
+    config_file, site_dir = argv
+    from mkdocs import exceptions
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    _log_to_stderr()
     try:
-        config = load_config(config_file=config_file, site_dir=site_dir, strict=True)
+        # Loading once imports everything (the slow part); the real load below is quick.
+        load_config(config_file=config_file, site_dir=site_dir, strict=True)
     except exceptions.ConfigurationError as exc:
         print(f"ERROR   -  {exc}", file=sys.stderr)
         return 1
     if sys.stdin.readline().strip() != "build":
         return 3
     try:
+        config = load_config(config_file=config_file, site_dir=site_dir, strict=True, nav=_generated_nav(config_file))
         build(config)  # with strict=True it aborts on any warning
     except exceptions.MkDocsException as exc:
         print(f"ERROR   -  {exc}", file=sys.stderr)
