@@ -127,8 +127,24 @@ def cmd_serve(args: argparse.Namespace) -> int:
                 server.kill()
 
 
+def cmd_new_city(args: argparse.Namespace) -> int:
+    import datetime
+
+    from generator.site.new_city import NewCityError, new_city
+
+    target = Path(args.directory).resolve()
+    try:
+        written = new_city(target, _root(args), args.city, args.start_fy, args.end_fy, datetime.date.today().isoformat())
+    except NewCityError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_INVALID
+    print(f"{target} に新しいプロジェクトを作りました（{len(written)} 件）。値はすべてサンプルです。")
+    print(f"次に: python -m generator --root {target} build で確かめ、strategy/ と kpis/ を実際の戦略の文言と数値に置き換えてください。")
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator", description="朝霞市 総合戦略サイトの生成器")
+    parser = argparse.ArgumentParser(prog="python -m generator", description="総合戦略サイトの生成器")
     parser.add_argument("--root", default=".", help="リポジトリの場所（既定: 現在のフォルダ）")
     commands = parser.add_subparsers(dest="command", required=True)
     production_help = "本番公開用: サンプルや未確認の出典が残っていればエラーにする"
@@ -141,5 +157,11 @@ def main(argv: list[str] | None = None) -> int:
     serve = commands.add_parser("serve", help="プレビュー用サーバー（データを変えると自動で作り直す）")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="待ち受けるアドレス（既定: 127.0.0.1:8000）")
     serve.set_defaults(func=cmd_serve)
+    new = commands.add_parser("new-city", help="別の市町村の最小のプロジェクト（値はすべてサンプル）を作る")
+    new.add_argument("directory", help="作るフォルダ（まだないか、空のフォルダ）")
+    new.add_argument("--city", required=True, help="市町村の名前（例: 〇〇市）")
+    new.add_argument("--start-fy", type=int, required=True, help="総合戦略の最初の年度（西暦。令和7年度なら 2025）")
+    new.add_argument("--end-fy", type=int, required=True, help="総合戦略の最後の年度（西暦）")
+    new.set_defaults(func=cmd_new_city)
     args = parser.parse_args(argv)
     return args.func(args)

@@ -30,7 +30,7 @@ from generator.model.project import (
     DataTable,
     Project,
 )
-from generator.problems import Problem, Report
+from generator.problems import Problem, Report, Severity
 
 
 @dataclass(frozen=True)
@@ -90,9 +90,7 @@ class _Loader:
     def take(self, key: str, relative: str, source: DataSource) -> object | None:
         path = self.root / relative
         if not path.exists():
-            self.report.add(Problem(relative, None, None, "", "必要なファイルがありません。", "ファイルを元に戻すか、名前を確認してください。"))
-            self.complete = False
-            return None
+            return self.absent(relative, source)
         document, instance, problems = _read(path, relative, source)
         self.report.extend(problems)
         if document is not None:
@@ -100,6 +98,17 @@ class _Loader:
         if instance is None:
             self.complete = False
         return instance
+
+    def absent(self, relative: str, source: DataSource) -> object | None:
+        """A missing file: None or an empty model for optional parts, else an error."""
+        when_absent = getattr(source, "when_absent", "error")
+        if when_absent == "empty":
+            return source.model()
+        if when_absent == "none":
+            return None
+        self.report.add(Problem(relative, None, None, "", "必要なファイルがありません。", "ファイルを元に戻すか、名前を確認してください。"))
+        self.complete = False
+        return None
 
     def folder(self, source: DataFolder) -> dict[str, BaseModel]:
         """Items by file path (only those that matched the model)."""
@@ -122,11 +131,18 @@ def load_project(root: Path, today: datetime.date | None = None) -> tuple[Projec
     for key, source in DATA_SOURCES.items():
         if isinstance(source, DataFolder):
             models[key] = loader.folder(source)
+        elif isinstance(source, DataTable) and source.part_of and not (root / DATA_SOURCES[source.part_of].path).exists():
+            models[key] = None  # the part it belongs to is left out
+            if (root / source.path).exists():
+                report.add(Problem(source.path, None, None, "", f"{DATA_SOURCES[source.part_of].path} がないため、この表は使われません。",
+                                   f"人口ビジョンを載せるなら {DATA_SOURCES[source.part_of].path} を置いてください。", Severity.WARNING))
         else:
             models[key] = loader.take(key, source.path, source)
     report.extend(_stray_files(root))
     # Rules skip what failed to load, so each run reports as much as it can.
-    for finding in rules.run_all(models, today):
+    present = frozenset(key for key, source in DATA_SOURCES.items()
+                        if not isinstance(source, DataFolder) and (root / source.path).exists())
+    for finding in rules.run_all(models, today, present):
         document = loader.documents[finding.data]
         line, column = document.locate(finding.path)
         report.add(Problem(document.name, line, column, format_path(finding.path), finding.message, finding.hint, finding.severity))

@@ -38,13 +38,13 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
                 "--disable-background-networking --disable-component-update --disable-sync")
 RUNS = 3
-# MkDocs alone on the generated Markdown, with the generated menu (as `mkdocs build --strict` would).
+# MkDocs alone on the generated Markdown, with the generated settings (as `mkdocs build --strict` would).
 BARE_MKDOCS = """
 import json, sys
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-nav = json.load(open("build/nav.json", encoding="utf-8"))
-build(load_config("mkdocs.yml", site_dir=sys.argv[1], strict=True, nav=nav))
+settings = json.load(open("build/engine-settings.json", encoding="utf-8"))
+build(load_config("mkdocs.yml", site_dir=sys.argv[1], strict=True, **settings))
 """
 
 

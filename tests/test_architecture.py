@@ -52,3 +52,32 @@ def test_no_function_is_longer_than_the_limit():
 def test_the_length_check_sees_a_long_function():
     body = "\n".join(f"    x{i} = {i}" for i in range(MAX_FUNCTION_LINES))
     assert long_functions(f"def f():\n{body}\n") == [("f", MAX_FUNCTION_LINES + 1)]
+
+
+def city_specific_words() -> set[str]:
+    """Words that belong to one city's data: its name, titles, plan names, horizon year, goal counts."""
+    from generator.pipeline import load_project
+    from generator.text.eras import year_label
+
+    words = {"朝霞", "あさか", "asaka", "第５次", "第5次", "４つ", "２つ"}
+    for root in (REPO, REPO / "tests" / "fixtures" / "project"):
+        project, _ = load_project(root)
+        site = project.site
+        words |= {site.city, site.site_title, *(d.name for d in site.documents), project.strategy.name,
+                  *(row.name for row in project.plan_periods.rows)}
+        if project.vision is not None:
+            words |= {str(project.vision.horizon_year), year_label(project.vision.horizon_year)}
+    return words
+
+
+def test_no_city_plan_name_or_horizon_year_in_the_generator():
+    """The city is data: what differs between municipalities lives in their YAML."""
+    words = city_specific_words()
+    found = {}
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.suffix in (".py", ".j2"):
+            text = path.read_text(encoding="utf-8").lower()
+            hits = sorted(word for word in words if word.lower() in text)
+            if hits:
+                found[path.relative_to(REPO).as_posix()] = hits
+    assert found == {}

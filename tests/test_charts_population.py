@@ -49,9 +49,17 @@ def test_target_gap_is_in_summary_table_and_annotation(data):
 
 def test_tfr_chart_has_one_series_per_area(data):
     project, _ = data
-    chart = charts.tfr_chart(project.tfr, UPDATED)
+    chart = charts.tfr_chart(project.tfr, UPDATED, project.site.city)
     assert [t["name"] for t in chart.figure["data"]] == ["朝霞市", "埼玉県", "全国"]
     assert chart.sample  # 全国 values are samples
+
+
+def test_tfr_chart_puts_the_city_first_whatever_its_name(data):
+    project, _ = data
+    rows = [row.model_copy(update={"area": "架空市"}) if row.area == project.site.city else row for row in project.tfr]
+    chart = charts.tfr_chart(list(reversed(rows)), UPDATED, "架空市")
+    assert [t["name"] for t in chart.figure["data"]][0] == "架空市"
+    assert chart.title.startswith("合計特殊出生率（架空市・") and "架空市" in chart.summary
 
 
 def test_every_series_is_downloadable(data):

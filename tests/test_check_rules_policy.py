@@ -72,16 +72,29 @@ def test_national_goal_numbers_are_unique_per_kind():
     assert [f.path for f in found] == [("goals", 0, "number"), ("goals", 1, "number")]
 
 
-def test_content_the_pages_rely_on_is_required():
-    site = SiteInfo(city="朝霞市", site_title="t", documents=[
-        PublishedDocument(id="strategy", name="戦略", short_name="s", described_in="a", period_in="a"),
+def test_documents_the_pages_rely_on_are_required():
+    site = SiteInfo(city="〇〇市", site_title="t", documents=[
+        PublishedDocument(id="population-vision", name="ビジョン", short_name="v", described_in="a"),
     ])
-    found = list(checks.required_content(site, policy(PolicySection(id="approach-comprehensive-plan", number="１", title="x"))))
+    messages = [f.message for f in checks.required_documents(site, frozenset({"site"}))]
+    assert any("id「strategy」" in m for m in messages)
+    assert any("population/vision.yml がありません" in m for m in messages)
+    assert any("節を参照できません" in m for m in messages)
+    with_vision = SiteInfo(city="〇〇市", site_title="t", documents=[PublishedDocument(id="strategy", name="戦略", short_name="s")])
+    messages = [f.message for f in checks.required_documents(with_vision, frozenset({"site", "vision"}))]
+    assert messages == ["population/vision.yml があるのに、id「population-vision」の文書がありません。"]
+
+
+def test_quoted_policy_sections_are_required_with_text():
+    found = list(checks.quoted_sections(policy(PolicySection(id="approach-comprehensive-plan", number="１", title="x"))))
     messages = [f.message for f in found]
-    assert any("start_fy" in m for m in messages) and any("end_fy" in m for m in messages)
-    assert any("population-vision" in m for m in messages)
-    assert any("approach-national-prefecture" in m for m in messages)
+    assert any("approach-national-prefecture" in m for m in messages) and any("approach-kpi" in m for m in messages)
     assert any("本文（paragraphs）がありません" in m for m in messages)
+
+
+def test_every_quoted_section_id_is_documented_for_planners():
+    description = PolicySection.model_fields["id"].description
+    assert all(section_id in description for section_id in checks.REQUIRED_POLICY_SECTIONS)
 
 
 # --- KPIs ------------------------------------------------------------------------------

@@ -22,15 +22,15 @@ def test_broken_yaml_gets_one_japanese_report_and_nonzero_exit(project_copy: Pat
     text = text.replace("status: 案\n", "status: 案\nstatus: 決定\n")
     text = text.replace("    title: 策定スケジュール", "    titel: 策定スケジュール")
     policy.write_text(text, encoding="utf-8")
-    site = project_copy / "strategy/site.yml"
-    site.write_text(site.read_text(encoding="utf-8").replace("start_fy: 2021", "start_fy: 令和3年度"), encoding="utf-8")
+    strategy = project_copy / "strategy/strategy.yml"
+    strategy.write_text(strategy.read_text(encoding="utf-8").replace("start_fy: 2021", "start_fy: 令和3年度"), encoding="utf-8")
 
     assert main(["--root", str(project_copy), "validate"]) == EXIT_INVALID
     out = capsys.readouterr().out
     assert "strategy/plan_periods.yml" in out and "YAMLの書き方に誤り" in out
     assert "strategy/policy.yml 6行目" in out and "2回書かれています" in out
     assert "「titel」という項目はありません" in out and "「title」の書き間違い" in out
-    assert "strategy/site.yml" in out and "整数で書いてください" in out
+    assert "strategy/strategy.yml" in out and "整数で書いてください" in out
     assert "令和3年度」なら 2021" in out
     assert "エラー 4 件" in out  # the missing "title" is not reported twice beside its typo
 

@@ -293,13 +293,13 @@ def test_project_missing_years() -> None:
     base = random_population(random.Random(2))
     a = uniform(AGE_GROUPS_90)
     with pytest.raises(ValueError, match="2020〜2025年の仮定値がありません"):
-        project(2020, base, {2025: a, 2030: a})
+        project(2020, base, {2025: a, 2030: a}, until=2060)
     with pytest.raises(ValueError, match="2025〜2030年の仮定値がありません"):
-        project(2020, base, {2020: a, 2030: a})
+        project(2020, base, {2020: a, 2030: a}, until=2060)
     with pytest.raises(ValueError, match="1期間も"):
-        project(2020, base, {})
+        project(2020, base, {}, until=2060)
     with pytest.raises(ValueError, match="2022年開始の仮定値は"):
-        project(2020, base, {2020: a, 2022: a})
+        project(2020, base, {2020: a, 2022: a}, until=2060)
     with pytest.raises(ValueError, match="最終年 2058 年"):
         project(2020, base, {2020: a}, until=2058)
     with pytest.raises(ValueError, match="最終年 2015 年"):

@@ -18,7 +18,7 @@ def test_problems_of_every_file_come_in_one_report(project_copy: Path):
     periods = project_copy / "strategy/plan_periods.yml"
     periods.write_text(periods.read_text(encoding="utf-8").replace("first_fy: 2015", "first_fy: 2015\nfirst_fy: 2016"), encoding="utf-8")
     site = project_copy / "strategy/site.yml"
-    site.write_text(site.read_text(encoding="utf-8").replace("horizon_year: 2060", "horizon_year: 二〇六〇"), encoding="utf-8")
+    site.write_text(site.read_text(encoding="utf-8").replace("short_name: 総合戦略", "short_name: [総合戦略]"), encoding="utf-8")
     project, report = load_project(project_copy)
     assert project is None
     files = {p.file for p in report.errors}

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from generator.pipeline import validate
-from generator.render.pages import SITE_PAGES, PageSpec, menu, pages
+from generator.render.pages import SITE_PAGES, PageSpec, menu, pages, shown
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "project"
 
@@ -29,7 +29,7 @@ def test_every_menu_entry_is_a_page_and_item_pages_stay_out_of_the_menu():
             for value in values:
                 yield from entries(value) if isinstance(value, list) else [value]
 
-    listed = set(entries(menu()))
+    listed = set(entries(menu(shown(SITE_PAGES, validated.project))))
     assert listed <= paths
     assert {f"kpis/{kpi_id}.md" for kpi_id in validated.project.kpis} <= paths - listed
-    assert len(listed) == sum(1 for spec in SITE_PAGES if spec.menu is not None)
+    assert len(listed) == sum(1 for spec in shown(SITE_PAGES, validated.project) if spec.menu is not None)

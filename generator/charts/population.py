@@ -163,18 +163,20 @@ def natural_social_chart(rows: list[VitalRow], updated: date) -> Chart:
     )
 
 
-def tfr_chart(rows: list[TfrRow], updated: date) -> Chart:
-    areas = ["朝霞市", "埼玉県", "全国"]
+def tfr_chart(rows: list[TfrRow], updated: date, city: str) -> Chart:
+    """The city's rate first, then the other areas in the order the table names them."""
+    areas = list(dict.fromkeys([city, *(r.area for r in rows)]))
     data = []
     for index, area in enumerate(areas):
         points = sorted((r.year, r.tfr) for r in rows if r.area == area)
         if points:
             data.append(_line(area, [y for y, _ in points], [v for _, v in points], index, unit="", digits=2))
     ordered = sorted(rows, key=lambda r: (r.year, areas.index(r.area)))
+    shown = [area for area in areas if any(r.area == area for r in rows)]
     return Chart(
-        id="population-tfr", title="合計特殊出生率（朝霞市・埼玉県・全国）", unit="",
-        summary="朝霞市、埼玉県、全国の合計特殊出生率です。" + "、".join(
-            f"{r.area}{format_number(r.tfr, 2)}（{year_label(r.year)}）" for r in ordered if r.area == "朝霞市") + "。",
+        id="population-tfr", title=f"合計特殊出生率（{'・'.join(shown)}）", unit="",
+        summary=f"{'、'.join(shown)}の合計特殊出生率です。" + "、".join(
+            f"{r.area}{format_number(r.tfr, 2)}（{year_label(r.year)}）" for r in ordered if r.area == city) + "。",
         sources=_sources(rows), updated=updated,
         table=Table((Column("year", "年", kind="year"), Column("area", "地域"), Column("tfr", "合計特殊出生率", kind="number", digits=2),
                      Column("status", "状態")),
@@ -247,7 +249,7 @@ def target_chart(baseline: ScenarioResult, target: ScenarioResult, updated: date
                       "text": f"差 {'+' if gap >= 0 else '−'}{format_number(abs(gap))}人"}],
     )
     return Chart(
-        id="population-target", title="将来展望と社人研推計準拠の比較", unit="人",
+        id="population-target", title=f"将来展望と{baseline.scenario.name}の比較", unit="人",
         summary=(f"{year_label(last)}の将来展望は{format_number(target.populations[last].total)}人で、"
                  f"{baseline.scenario.name}の{format_number(baseline.populations[last].total)}人より{format_number(abs(gap))}人"
                  f"{'多く' if gap >= 0 else '少なく'}なります。"),

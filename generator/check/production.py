@@ -48,9 +48,11 @@ class _Rows(Model):
 def production_problems(project: Project) -> list[Problem]:
     items: list[tuple[str, BaseModel]] = [(key, getattr(project, key)) for key in DATA_FILES]
     items += [(f"kpis/{kpi_id}.yml", kpi) for kpi_id, kpi in project.kpis.items()]
-    items += [(key, _Rows(rows=getattr(project, key))) for key in DATA_TABLES]
+    items += [(key, _Rows(rows=getattr(project, key))) for key in DATA_TABLES if getattr(project, key) is not None]
     problems = []
     for key, model in items:
+        if key not in project.documents:  # an optional part that is absent (nothing to publish)
+            continue
         document = project.documents[key]
         table = key in DATA_TABLES
         for path, reason, fix in _walk(model, ()):

@@ -74,6 +74,8 @@ def compute_project(project: Project) -> Computed:
     pipeline reports it as a data problem).
     """
     computed = compute(project.strategy, project.kpis)
+    if project.vision is None:  # a city without a population vision yet
+        return computed
     population = run_scenarios(project.vision, project.base_population, project.assumptions)
     return Computed(computed.latest, computed.reviews, computed.kpis_by_goal, population,
                     population_sample(project), decline_stages(project, population))

@@ -391,7 +391,7 @@ def project(
     base_year: int,
     base: Population,
     assumptions: Mapping[int, PeriodAssumptions],
-    until: int = 2060,
+    until: int,
 ) -> dict[int, Population]:
     """Populations every 5 years from base_year (included) to until.
 

@@ -7,6 +7,7 @@ carries a Japanese description (a test enforces it).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Annotated
 
@@ -45,8 +46,8 @@ class Source(Model):
 
     model_config = ConfigDict(title="出典（source）")
 
-    title: Text = Field(description="出典の名称。", examples=["第２期朝霞市まち・ひと・しごと創生総合戦略の策定方針（案）"])
-    publisher: Text | None = Field(None, description="発行者・作成者。", examples=["朝霞市"])
+    title: Text = Field(description="出典の名称。", examples=["第２期〇〇市まち・ひと・しごと創生総合戦略の策定方針（案）"])
+    publisher: Text | None = Field(None, description="発行者・作成者。", examples=["〇〇市"])
     url: HttpUrl | None = Field(None, description="出典を確認できるページのURL（http:// または https:// で始まる）。")
     section: Text | None = Field(None, description="出典の中の該当箇所（章・ページなど）。", examples=["１ 策定の主旨"])
     published: Date | None = Field(None, description="出典の発行日・決定日（例: 2019-12-20）。")
@@ -55,3 +56,24 @@ class Source(Model):
         False,
         description="一次資料（国・市の原文）でまだ確かめていない出典なら true。ページに「要確認」と表示されます。",
     )
+
+
+def is_sample(model: BaseModel) -> bool:
+    """Whether a model itself is marked as a sample (sample: true, status: sample, text_sample: true)."""
+    return (getattr(model, "sample", False) is True or getattr(model, "status", None) == "sample"
+            or getattr(model, "text_sample", False) is True)
+
+
+def has_samples(*values: object) -> bool:
+    """Whether anything in these models, lists or mappings (at any depth) is marked as a sample."""
+    for value in values:
+        if isinstance(value, BaseModel):
+            if is_sample(value) or has_samples(*(getattr(value, name) for name in type(value).model_fields)):
+                return True
+        elif isinstance(value, (list, tuple)):
+            if has_samples(*value):
+                return True
+        elif isinstance(value, Mapping):
+            if has_samples(*value.values()):
+                return True
+    return False

@@ -18,7 +18,9 @@ class PolicySection(Model):
 
     model_config = ConfigDict(title="策定方針の節")
 
-    id: Identifier | None = Field(None, description="ページ内リンク用の英小文字の名前（例: purpose）。省略可。")
+    id: Identifier | None = Field(None, description="ページ内リンク用の英小文字の名前（例: purpose）。省略可。"
+                                  "ページが引用する節には決まった id を付けます: approach-national-prefecture（国・県の総合戦略との関係）、"
+                                  "approach-comprehensive-plan（総合計画との整合性）、approach-kpi（成果指標と効果検証）。")
     number: Text = Field(description="原文どおりの番号（１、（１）、① など）。", examples=["（１）"])
     title: Text = Field(description="見出し。番号は含めない。", examples=["人口ビジョン"])
     paragraphs: list[Text] = Field(default_factory=list, description="本文の段落。1項目が1段落。原文の改行は不要。")
@@ -34,7 +36,7 @@ class Policy(Model):
 
     model_config = ConfigDict(title="策定方針")
 
-    title: Text = Field(description="文書名。", examples=["第２期朝霞市まち・ひと・しごと創生総合戦略の策定方針（案）"])
+    title: Text = Field(description="文書名。", examples=["第２期〇〇市まち・ひと・しごと創生総合戦略の策定方針（案）"])
     status: Text | None = Field(None, description="文書の段階（案、決定など）。", examples=["案"])
     document_label: Text | None = Field(None, description="会議資料としての番号。", examples=["資料１"])
     source: Source = Field(description="この文書の出典。")
@@ -66,8 +68,8 @@ class PlanRow(Model):
 
     model_config = ConfigDict(title="計画（表の行）")
 
-    id: Identifier = Field(description="この計画の英小文字の名前。", examples=["asaka-strategy"])
-    name: Text = Field(description="計画の名前。", examples=["朝霞市まち・ひと・しごと創生総合戦略"])
+    id: Identifier = Field(description="この計画の英小文字の名前。", examples=["city-strategy"])
+    name: Text = Field(description="計画の名前。", examples=["〇〇市まち・ひと・しごと創生総合戦略"])
     periods: list[PlanPeriod] = Field(min_length=1, description="期間（古い順）。")
 
 
@@ -122,14 +124,13 @@ class PublishedDocument(Model):
 
     model_config = ConfigDict(title="公開する文書")
 
-    id: Identifier = Field(description="文書の英小文字の名前。", examples=["strategy"])
+    id: Literal["strategy", "population-vision"] = Field(
+        description="strategy（総合戦略。必須）または population-vision（人口ビジョン。population/vision.yml があるときに必須）。")
     name: Text = Field(description="文書の正式名称。")
     short_name: Text = Field(description="短い呼び名（メニューなど）。", examples=["総合戦略"])
-    start_fy: FiscalYear | None = Field(None, description="対象期間の最初の年度（西暦）。")
-    end_fy: FiscalYear | None = Field(None, description="対象期間の最後の年度（西暦）。")
-    horizon_year: FiscalYear | None = Field(None, description="推計・展望の最終年（西暦、暦年）。", examples=[2060])
-    described_in: Identifier = Field(description="この文書を説明している策定方針の節の id。", examples=["content-strategy"])
-    period_in: Identifier = Field(description="対象期間を定めている策定方針の節の id。", examples=["period-strategy"])
+    description: list[Text] = Field(default_factory=list, description="ホームページに載せる文書の説明（段落ごと）。策定方針の節を引用するなら described_in を使います。")
+    described_in: Identifier | None = Field(None, description="この文書を説明している策定方針（policy.yml）の節の id。", examples=["content-strategy"])
+    period_in: Identifier | None = Field(None, description="対象期間を定めている策定方針の節の id。", examples=["period-strategy"])
 
 
 class SiteInfo(Model):
@@ -137,12 +138,12 @@ class SiteInfo(Model):
 
     model_config = ConfigDict(title="サイト情報")
 
-    city: Text = Field(description="自治体名。", examples=["朝霞市"])
+    city: Text = Field(description="自治体名。", examples=["〇〇市"])
     site_title: Text = Field(description="サイトの題名。")
     documents: list[PublishedDocument] = Field(min_length=1, description="このサイトが公開する文書。")
 
     def document(self, document_id: str) -> PublishedDocument:
-        """A document by id (checks.required_content guarantees the ones pages use)."""
+        """A document by id (the rule required_documents guarantees the ones pages use)."""
         return next(d for d in self.documents if d.id == document_id)
 
 

@@ -147,7 +147,7 @@ class TfrRow(CsvRow):
 
     model_config = ConfigDict(title="合計特殊出生率（tfr.csv の行）")
     year: Year = Field(description="年（西暦）。")
-    area: Literal["朝霞市", "埼玉県", "全国"] = Field(description="地域。")
+    area: Text = Field(description="地域（市の名前は site.yml の city と同じに書きます。都道府県、全国など）。", examples=["全国"])
     tfr: Annotated[float, Field(gt=0, lt=10)] = Field(description="合計特殊出生率。", examples=[1.56])
     status: Status = Field(description="確認済・未確認・sample の別。")
     source: Text = Field(description="出典。")
@@ -212,9 +212,9 @@ class PopulationVision(Model):
     """The population vision: periods, texts, fertility and scenarios (population/vision.yml)."""
 
     model_config = ConfigDict(title="人口ビジョン")
-    name: Text = Field(description="文書名。", examples=["朝霞市人口ビジョン（令和２年度改訂）"])
+    name: Text = Field(description="文書名。", examples=["〇〇市人口ビジョン（令和２年度改訂）"])
     base_year: Year = Field(description="推計の基準年（国勢調査の年）。", examples=[2020])
-    horizon_year: Year = Field(description="推計の最終年。", examples=[2060])
+    horizon_year: Year = Field(description="推計の最終年（西暦。基準年から5年刻み）。")
     updated: Date = Field(description="このデータを更新した日。")
     current_text: list[Text] = Field(description="現状分析の説明文（段落ごと）。")
     projection_text: list[Text] = Field(description="将来推計の説明文。")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
@@ -25,6 +25,9 @@ from generator.model.population import (
 )
 from generator.model.strategy import CityStrategy, Glossary, Kpi, Reviews
 
+# What a missing file means: an error, a part the site leaves out (None), or an empty model.
+WhenAbsent = Literal["error", "none", "empty"]
+
 
 @dataclass(frozen=True)
 class DataFile:
@@ -32,14 +35,20 @@ class DataFile:
 
     path: str
     model: type[BaseModel]
+    when_absent: WhenAbsent = "error"
 
 
 @dataclass(frozen=True)
 class DataTable:
-    """One CSV table a planner fills from a spreadsheet; each row is one `model`."""
+    """One CSV table a planner fills from a spreadsheet; each row is one `model`.
+
+    `part_of` names the Project field whose file brings the table in: without
+    that file the table is not read (the population tables belong to vision.yml).
+    """
 
     path: str
     model: type[BaseModel]
+    part_of: str | None = None
 
 
 @dataclass(frozen=True)
@@ -60,21 +69,25 @@ def data(source: DataSource) -> Any:
 
 @dataclass(frozen=True)
 class Project:
-    """All validated data of one build, and where each part comes from."""
+    """All validated data of one build, and where each part comes from.
+
+    Optional parts: without policy.yml the site has no 策定方針 page, without
+    vision.yml no population vision; a missing glossary or reviews file is empty.
+    """
 
     site: SiteInfo = data(DataFile("strategy/site.yml", SiteInfo))
-    policy: Policy = data(DataFile("strategy/policy.yml", Policy))
+    policy: Policy | None = data(DataFile("strategy/policy.yml", Policy, when_absent="none"))
     plan_periods: PlanSchedule = data(DataFile("strategy/plan_periods.yml", PlanSchedule))
     national_framework: NationalStrategy = data(DataFile("strategy/national_framework.yml", NationalStrategy))
     strategy: CityStrategy = data(DataFile("strategy/strategy.yml", CityStrategy))
-    glossary: Glossary = data(DataFile("strategy/glossary.yml", Glossary))
-    reviews: Reviews = data(DataFile("strategy/reviews.yml", Reviews))
-    vision: PopulationVision = data(DataFile("population/vision.yml", PopulationVision))
-    census: list[CensusRow] = data(DataTable("population/census.csv", CensusRow))
-    vital: list[VitalRow] = data(DataTable("population/vital.csv", VitalRow))
-    tfr: list[TfrRow] = data(DataTable("population/tfr.csv", TfrRow))
-    base_population: list[AgeSexRow] = data(DataTable("population/base_population.csv", AgeSexRow))
-    assumptions: list[AssumptionRow] = data(DataTable("population/assumptions.csv", AssumptionRow))
+    glossary: Glossary = data(DataFile("strategy/glossary.yml", Glossary, when_absent="empty"))
+    reviews: Reviews = data(DataFile("strategy/reviews.yml", Reviews, when_absent="empty"))
+    vision: PopulationVision | None = data(DataFile("population/vision.yml", PopulationVision, when_absent="none"))
+    census: list[CensusRow] | None = data(DataTable("population/census.csv", CensusRow, part_of="vision"))
+    vital: list[VitalRow] | None = data(DataTable("population/vital.csv", VitalRow, part_of="vision"))
+    tfr: list[TfrRow] | None = data(DataTable("population/tfr.csv", TfrRow, part_of="vision"))
+    base_population: list[AgeSexRow] | None = data(DataTable("population/base_population.csv", AgeSexRow, part_of="vision"))
+    assumptions: list[AssumptionRow] | None = data(DataTable("population/assumptions.csv", AssumptionRow, part_of="vision"))
     kpis: dict[str, Kpi] = data(DataFolder("kpis", Kpi))  # by id, in file-name order
     documents: dict[str, Document] = field(default_factory=dict, repr=False, compare=False)  # by data key or file path
     today: datetime.date = field(default_factory=datetime.date.today, compare=False)

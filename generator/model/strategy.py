@@ -74,7 +74,7 @@ class Measure(Model):
     description: Text = Field(description="施策の内容。")
     projects: list[Text] = Field(default_factory=list, description="主な事業。")
     departments: list[Text] = Field(default_factory=list, description="担当課。")
-    comprehensive_plan: list[Text] = Field(default_factory=list, description="関連する第５次総合計画後期基本計画の施策。")
+    comprehensive_plan: list[Text] = Field(default_factory=list, description="関連する総合計画の施策。")
     sdgs: list[Annotated[int, Field(ge=1, le=17)]] = Field(default_factory=list, description="関連する SDGs の目標番号（1〜17）。")
     sample: bool = Field(False, description="市の実際の内容が未確定の見本なら true（ページにサンプルと表示）。")
 

@@ -56,7 +56,7 @@ def to_xlsx(table: Table, title: str, stamp: datetime.date) -> bytes:
     moment = datetime.datetime.combine(stamp, datetime.time())
     workbook.properties.created = moment
     workbook.properties.modified = moment
-    workbook.properties.creator = "asaka-sousei-site"
+    workbook.properties.creator = "sousei-site"
     raw = io.BytesIO()
     workbook.save(raw)
     return _fixed_zip_times(raw.getvalue(), moment.strftime("%Y-%m-%dT%H:%M:%SZ"))

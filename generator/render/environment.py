@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUn
 from markupsafe import Markup
 
 from generator.charts.kpi import COMPARED_VALUE, year_text
+from generator.model.base import has_samples
 from generator.render.figures import chart_svg
 from generator.render.formulas import formula_text
 from generator.render.kpi_rows import grade_mark, kpi_row, sample_badge
@@ -61,6 +62,7 @@ def make_environment(cache_dir: Path | None = None) -> Environment:
     env.globals["sample_badge"] = sample_badge
     env.globals["grade_mark_html"] = grade_mark
     env.globals["year_text"] = year_text
+    env.globals["has_samples"] = has_samples
     env.globals["compared_value"] = COMPARED_VALUE
     env.globals["format_number"] = format_number
     env.globals["chart_svg"] = chart_svg

@@ -25,7 +25,8 @@ def charts(project: Project, computed: Computed) -> dict[str, Chart]:
     latest_update = max([k.updated for k in project.kpis.values()], default=project.plan_periods.updated)
     found += [review_chart(fy, project.strategy, computed.kpis_by_goal, progress, latest_update)
               for fy, progress in computed.reviews.items()]
-    found += population_chart_list(project, computed)
+    if project.vision is not None:
+        found += population_chart_list(project, computed)
     return {chart.id: chart for chart in found}
 
 
@@ -48,7 +49,7 @@ def population_chart_list(project: Project, computed: Computed) -> list[Chart]:
         population_charts.vital_chart(project.vital, updated),
         population_charts.migration_chart(project.vital, updated),
         population_charts.natural_social_chart(project.vital, updated),
-        population_charts.tfr_chart(project.tfr, updated),
+        population_charts.tfr_chart(project.tfr, updated, project.site.city),
         population_charts.scenario_chart(results, updated, sample),
         population_charts.target_chart(baseline, target, updated, sample or target.scenario.sample),
     ]

@@ -7,13 +7,19 @@ page's context is the whole project plus what the page is about.
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.charts.model import Chart
 from generator.compute.computed import Computed
-from generator.model.policy import PolicySection, walk_sections
+from generator.model.policy import (
+    NationalGoal,
+    PolicySection,
+    PublishedDocument,
+    walk_sections,
+)
 from generator.model.project import Project
 from generator.render.environment import make_environment
 from generator.render.figures import pyramid_years
@@ -44,6 +50,7 @@ class PageSpec:
     template: str
     menu: tuple[str | None, str | None] | None = None
     items: Items | None = None
+    when: Callable[[Project], bool] | None = None  # the page exists only when this holds (optional parts)
 
 
 def _goals(project: Project, computed: Computed) -> Iterable[tuple[str, str, object]]:
@@ -52,6 +59,18 @@ def _goals(project: Project, computed: Computed) -> Iterable[tuple[str, str, obj
 
 def _kpis(project: Project, computed: Computed) -> Iterable[tuple[str, str, object]]:
     return ((kpi.id, "kpi", kpi) for kpi in project.kpis.values())
+
+
+def _has_policy(project: Project) -> bool:
+    return project.policy is not None
+
+
+def _has_vision(project: Project) -> bool:
+    return project.vision is not None
+
+
+def _has_glossary(project: Project) -> bool:
+    return bool(project.glossary.terms)
 
 
 def _reviewed_years(project: Project, computed: Computed) -> Iterable[tuple[str, str, object]]:
@@ -63,25 +82,30 @@ SITE_PAGES: tuple[PageSpec, ...] = (
     PageSpec("index.md", "home.md.j2", (None, "ホーム")),
     PageSpec("strategy/index.md", "strategy.md.j2", ("総合戦略", None)),
     PageSpec("strategy/framework.md", "framework.md.j2", ("総合戦略", "施策体系")),
-    PageSpec("strategy/policy.md", "policy.md.j2", ("総合戦略", "策定方針")),
+    PageSpec("strategy/policy.md", "policy.md.j2", ("総合戦略", "策定方針"), when=_has_policy),
     PageSpec("strategy/goals/{item}.md", "goal.md.j2", items=_goals),
-    PageSpec("population/index.md", "population.md.j2", ("人口ビジョン", None)),
-    PageSpec("population/current.md", "population_current.md.j2", ("人口ビジョン", "現状分析")),
-    PageSpec("population/projection.md", "population_projection.md.j2", ("人口ビジョン", "将来推計")),
-    PageSpec("population/outlook.md", "population_outlook.md.j2", ("人口ビジョン", "将来展望")),
+    PageSpec("population/index.md", "population.md.j2", ("人口ビジョン", None), when=_has_vision),
+    PageSpec("population/current.md", "population_current.md.j2", ("人口ビジョン", "現状分析"), when=_has_vision),
+    PageSpec("population/projection.md", "population_projection.md.j2", ("人口ビジョン", "将来推計"), when=_has_vision),
+    PageSpec("population/outlook.md", "population_outlook.md.j2", ("人口ビジョン", "将来展望"), when=_has_vision),
     PageSpec("kpis/index.md", "dashboard.md.j2", ("指標と評価", None)),
     PageSpec("kpis/{item}.md", "kpi.md.j2", items=_kpis),
     PageSpec("reviews/index.md", "reviews.md.j2", ("指標と評価", "効果検証")),
     PageSpec("reviews/{item}.md", "review.md.j2", items=_reviewed_years),
-    PageSpec("glossary.md", "glossary.md.j2", (None, "用語解説")),
+    PageSpec("glossary.md", "glossary.md.j2", (None, "用語解説"), when=_has_glossary),
     PageSpec("reference/fields.md", "fields.md.j2", ("担当者向け", "データ項目の説明")),
 )
+
+
+def shown(specs: tuple[PageSpec, ...], project: Project) -> tuple[PageSpec, ...]:
+    """The specs of the pages this project has (optional parts left out)."""
+    return tuple(spec for spec in specs if spec.when is None or spec.when(project))
 
 
 def pages(project: Project, computed: Computed, specs: tuple[PageSpec, ...] = SITE_PAGES) -> list[Page]:
     """Every page of the site: one per fixed spec, one per item of the others."""
     found = []
-    for spec in specs:
+    for spec in shown(specs, project):
         if spec.items is None:
             found.append(Page(spec.path, spec.template))
             continue
@@ -90,8 +114,8 @@ def pages(project: Project, computed: Computed, specs: tuple[PageSpec, ...] = SI
     return found
 
 
-def menu(specs: tuple[PageSpec, ...] = SITE_PAGES) -> list[str | dict]:
-    """The site menu in MkDocs' nav form, from the page registry."""
+def menu(specs: tuple[PageSpec, ...]) -> list[str | dict]:
+    """The site menu in MkDocs' nav form, from the page registry (pass `shown(...)` for one project)."""
     nav: list[str | dict] = []
     sections: dict[str, list] = {}
     for spec in specs:
@@ -109,17 +133,49 @@ def menu(specs: tuple[PageSpec, ...] = SITE_PAGES) -> list[str | dict]:
     return nav
 
 
-def section_index(project: Project) -> dict[str, tuple[PolicySection, int]]:
-    """Policy sections by id, with their heading depth (1 = chapter)."""
-    found = {}
+def site_summary(project: Project) -> str:
+    """One sentence on what the site publishes (home page and every page's meta description)."""
+    names = "」と「".join(document.name for document in project.site.documents)
+    return f"{project.site.city}の地方創生の計画「{names}」を、データに基づいて公開するサイトです。"
+
+
+def engine_settings(project: Project) -> dict:
+    """What the engine's configuration takes from the data: the site's name, description and menu."""
+    return {"site_name": project.site.site_title, "site_description": site_summary(project),
+            "nav": menu(shown(SITE_PAGES, project))}
+
+
+def section_index(project: Project) -> dict[str, tuple[PolicySection, int, str]]:
+    """Policy sections by id: the section, its heading depth (1 = chapter) and its trail of numbers and titles
+    (「４ 基本的な考え方（４）成果指標と効果検証」); empty without a policy."""
+    found: dict[str, tuple[PolicySection, int, str]] = {}
+    if project.policy is None:
+        return found
+    trails: dict[tuple, str] = {}
     for path, section in walk_sections(project.policy.sections):
+        parent = trails.get(path[:-2], "")
+        trails[path] = f"{parent}{section.number}{' ' if not parent else ''}{section.title}"
         if section.id:
-            found[section.id] = (section, path.count("sections"))
+            found[section.id] = (section, path.count("sections"), trails[path])
     return found
+
+
+def document_text(sections: dict, document: PublishedDocument) -> list[str]:
+    """A document's description: the policy section it names, else its own paragraphs."""
+    if document.described_in and document.described_in in sections:
+        return list(sections[document.described_in][0].paragraphs)
+    return list(document.description)
+
+
+def goal_counts(goals: list[NationalGoal]) -> str:
+    """「4つの基本目標と2つの横断的な目標」, in the order the kinds first appear."""
+    counts = Counter(goal.kind for goal in goals)
+    return "と".join(f"{count}つの{kind}" for kind, count in counts.items())
 
 
 def render_pages(project: Project, computed: Computed, all_charts: dict[str, Chart], cache_dir: Path | None = None) -> dict[str, str]:
     env = make_environment(cache_dir)
+    sections = section_index(project)
     base = {
         "charts": all_charts,
         "project": project,
@@ -127,7 +183,11 @@ def render_pages(project: Project, computed: Computed, all_charts: dict[str, Cha
         "policy": project.policy,
         "schedule": project.plan_periods,
         "national": project.national_framework,
-        "sections": section_index(project),
+        "sections": sections,
+        "section_trail": lambda section_id: sections[section_id][2],
+        "document_text": functools.partial(document_text, sections),
+        "goal_counts": goal_counts,
+        "site_summary": site_summary(project),
         "strategy_data": project.strategy,
         "computed": computed,
         "kpis": project.kpis,
@@ -136,7 +196,7 @@ def render_pages(project: Project, computed: Computed, all_charts: dict[str, Cha
         "goals": {g.id: g for g in project.strategy.goals},
         "field_reference": field_reference(),
         "vision": project.vision,
-        "pyramid_years": pyramid_years(project),
+        "pyramid_years": pyramid_years(project) if project.vision else [],
         "decline_stages": computed.decline_stages,
         "population_sample": computed.population_sample,
     }

@@ -17,8 +17,13 @@ from generator.model.project import Project
 from generator.pipeline import validate
 from generator.problems import Report
 from generator.render import render_all
-from generator.render.pages import menu
-from generator.site.engine import BUILD_DIR, GENERATED_DOCS, GENERATED_NAV, EngineProcess
+from generator.render.pages import engine_settings
+from generator.site.engine import (
+    BUILD_DIR,
+    GENERATED_DOCS,
+    GENERATED_SETTINGS,
+    EngineProcess,
+)
 
 SITE_DIR = "site"
 STATIC_DOCS = "docs"  # hand-written assets and pages, copied beside the generated ones
@@ -101,14 +106,14 @@ def generate(root: Path, out: Path | None = None, production: bool = False) -> G
             f"（{type(exc).__name__}: {exc}）"
         ) from exc
     written, removed = sync_tree(out or root / GENERATED_DOCS, files)
-    write_menu(root)
+    write_settings(root, engine_settings(validated.project))
     return GenerateResult(report, written, removed)
 
 
-def write_menu(root: Path) -> None:
-    """The menu from the page registry, where the engine reads it (only rewritten when it changed)."""
-    path = root / GENERATED_NAV
-    content = json.dumps(menu(), ensure_ascii=False, indent=1) + "\n"
+def write_settings(root: Path, settings: dict) -> None:
+    """The engine settings made from the data, where the engine reads them (rewritten only when changed)."""
+    path = root / GENERATED_SETTINGS
+    content = json.dumps(settings, ensure_ascii=False, indent=1) + "\n"
     if not path.is_file() or path.read_text(encoding="utf-8") != content:
         temporary = path.with_name(path.name + ".tmp")
         temporary.write_text(content, encoding="utf-8")

@@ -6,8 +6,9 @@ time — then waits for one line on stdin: "build" builds strictly into SITE_DIR
 anything else exits. The generator starts it first and validates and renders
 meanwhile on the other core; the engine stays swappable (it is only a command).
 
-The menu (MkDocs' nav) comes from the page registry: the generator writes it to
-build/nav.json, and the engine reads it when it builds or serves.
+What the configuration takes from the data — the site's name and description, and
+the menu (MkDocs' nav) made from the page registry — the generator writes to
+build/engine-settings.json; the engine applies it when it builds or serves.
 `python -m generator.site.engine serve CONFIG ADDRESS` is the preview server.
 """
 
@@ -23,7 +24,7 @@ from pathlib import Path
 
 BUILD_DIR = "build"
 GENERATED_DOCS = "build/docs"
-GENERATED_NAV = "build/nav.json"
+GENERATED_SETTINGS = "build/engine-settings.json"
 
 
 def source_date_epoch(root: Path) -> str:
@@ -69,10 +70,10 @@ class EngineProcess:
             self.process.communicate("cancel\n")
 
 
-def _generated_nav(config_file: str) -> list | None:
-    """The menu the generator wrote beside the docs (None before the first generation)."""
-    path = Path(config_file).parent / GENERATED_NAV
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+def _generated_settings(config_file: str) -> dict:
+    """The settings the generator wrote beside the docs (none before the first generation)."""
+    path = Path(config_file).parent / GENERATED_SETTINGS
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
 def _log_to_stderr() -> None:
@@ -87,7 +88,7 @@ def serve(config_file: str, address: str) -> int:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     _log_to_stderr()
-    mkdocs_serve(config_file=config_file, dev_addr=address, nav=_generated_nav(config_file))
+    mkdocs_serve(config_file=config_file, dev_addr=address, **_generated_settings(config_file))
     return 0
 
 
@@ -109,7 +110,7 @@ def main(argv: list[str]) -> int:
     if sys.stdin.readline().strip() != "build":
         return 3
     try:
-        config = load_config(config_file=config_file, site_dir=site_dir, strict=True, nav=_generated_nav(config_file))
+        config = load_config(config_file=config_file, site_dir=site_dir, strict=True, **_generated_settings(config_file))
         build(config)  # with strict=True it aborts on any warning
     except exceptions.MkDocsException as exc:
         print(f"ERROR   -  {exc}", file=sys.stderr)

@@ -18,14 +18,15 @@ from generator.check.rules.finding import Finding
 
 @dataclass(frozen=True)
 class Rule:
-    needs: tuple[str, ...]  # Project field names (and "today"), passed in this order
+    needs: tuple[str, ...]  # Project field names (and "today", "present"), passed in this order
     check: Callable[..., Iterator[Finding]]
 
 
 RULES: tuple[Rule, ...] = (
     Rule(("policy",), policy.unique_policy_ids),
     Rule(("site", "policy"), policy.document_references),
-    Rule(("site", "policy"), policy.required_content),
+    Rule(("site", "present"), policy.required_documents),
+    Rule(("policy",), policy.quoted_sections),
     Rule(("plan_periods",), policy.plan_periods_in_range),
     Rule(("national_framework",), policy.national_goals_unique),
     Rule(("strategy", "national_framework"), strategy.goal_structure),
@@ -41,9 +42,9 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def run_all(models: dict[str, object], today: date) -> Iterator[Finding]:
-    """Every rule whose data all matched its models."""
-    data = dict(models, today=today)
+def run_all(models: dict[str, object], today: date, present: frozenset[str] = frozenset()) -> Iterator[Finding]:
+    """Every rule whose data all matched its models; `present` names the fields whose files exist."""
+    data = dict(models, today=today, present=present)
     for rule in RULES:
         if all(data.get(key) is not None for key in rule.needs):
             yield from rule.check(*(data[key] for key in rule.needs))

@@ -28,41 +28,56 @@ def document_references(site: SiteInfo, policy: Policy) -> Iterator[Finding]:
     for index, document in enumerate(site.documents):
         for field in ("described_in", "period_in"):
             target = getattr(document, field)
-            if target not in ids:
+            if target is not None and target not in ids:
                 yield Finding(
                     "site", ("documents", index, field),
                     f"策定方針（strategy/policy.yml）に id「{target}」の節がありません。",
                     "strategy/policy.yml の節の id を確認してください。",
                 )
-        if document.start_fy is not None and document.end_fy is not None and document.end_fy < document.start_fy:
-            yield Finding("site", ("documents", index, "end_fy"), "end_fy が start_fy より前になっています。")
 
 
-# What the page templates rely on, beyond what the models require.
-REQUIRED_DOCUMENTS = {"strategy": ("start_fy", "end_fy"), "population-vision": ("horizon_year",)}
-REQUIRED_POLICY_SECTIONS = ("approach-national-prefecture", "approach-comprehensive-plan")
+# The policy sections the pages quote (documented in the field reference: PolicySection.id).
+REQUIRED_POLICY_SECTIONS = ("approach-national-prefecture", "approach-comprehensive-plan", "approach-kpi")
 
 
-def required_content(site: SiteInfo, policy: Policy) -> Iterator[Finding]:
-    documents = {d.id: (i, d) for i, d in enumerate(site.documents)}
-    for document_id, fields in REQUIRED_DOCUMENTS.items():
-        if document_id not in documents:
-            yield Finding("site", ("documents",), f"id「{document_id}」の文書がありません。ホームページと概要ページで使います。",
-                          f"documents に id: {document_id} の項目を戻してください。")
-            continue
-        index, document = documents[document_id]
-        for field in fields:
-            if getattr(document, field) is None:
-                yield Finding("site", ("documents", index), f"文書「{document.name}」に {field} がありません。",
-                              f"{field}: （西暦の年または年度）を追加してください。")
+def required_documents(site: SiteInfo, present: frozenset[str]) -> Iterator[Finding]:
+    """The strategy is always introduced; the population vision exactly when vision.yml exists.
+
+    `present` holds the Project fields whose files exist (valid or not).
+    """
+    vision, policy = "vision" in present, "policy" in present
+    documents = {d.id: index for index, d in enumerate(site.documents)}
+    if "strategy" not in documents:
+        yield Finding("site", ("documents",), "id「strategy」の文書（総合戦略）がありません。ホームページと概要ページで使います。",
+                      "documents に id: strategy の項目を書いてください。")
+    if vision and "population-vision" not in documents:
+        yield Finding("site", ("documents",), "population/vision.yml があるのに、id「population-vision」の文書がありません。",
+                      "documents に id: population-vision の項目を書いてください。")
+    if not vision and "population-vision" in documents:
+        yield Finding("site", ("documents", documents["population-vision"], "id"),
+                      "人口ビジョンの文書があるのに population/vision.yml がありません。",
+                      "population/vision.yml を置くか、この文書の項目を消してください。")
+    for index, document in enumerate(site.documents):
+        if not policy and (document.described_in or document.period_in):
+            yield Finding("site", ("documents", index, "described_in" if document.described_in else "period_in"),
+                          "策定方針（strategy/policy.yml）がないため、節を参照できません。",
+                          "described_in・period_in を消し、説明は description に書いてください。")
+    ids = Counter(d.id for d in site.documents)
+    for index, document in enumerate(site.documents):
+        if ids[document.id] > 1:
+            yield Finding("site", ("documents", index, "id"), f"id「{document.id}」の文書が複数あります。")
+
+
+def quoted_sections(policy: Policy) -> Iterator[Finding]:
+    """The sections the pages quote exist and have text."""
     sections = {section.id: (path, section) for path, section in walk_sections(policy.sections) if section.id}
     for section_id in REQUIRED_POLICY_SECTIONS:
         if section_id not in sections:
-            yield Finding("policy", ("sections",), f"id「{section_id}」の節がありません。総合戦略の概要ページで引用します。",
-                          "節の id を元に戻してください。")
+            yield Finding("policy", ("sections",), f"id「{section_id}」の節がありません。総合戦略の概要ページなどで引用します。",
+                          "節の id を元に戻してください（使う id はデータ項目の説明の「策定方針の節」にあります）。")
         elif not sections[section_id][1].paragraphs:
             yield Finding("policy", sections[section_id][0] + ("paragraphs",), f"節「{section_id}」に本文（paragraphs）がありません。",
-                          "総合戦略の概要ページで引用するため、本文を書いてください。")
+                          "ページで引用するため、本文を書いてください。")
 
 
 def plan_periods_in_range(schedule: PlanSchedule) -> Iterator[Finding]:

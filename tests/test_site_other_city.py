@@ -1,0 +1,84 @@
+"""Another municipality from data alone: a fictional city with 3 goals, no policy text, no
+population vision, no glossary and no reviews builds, says its own name and grades right."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from support import copy_project
+
+from generator.cli import main
+from generator.pipeline import validate
+from generator.site.build import build
+
+CITY2 = Path(__file__).resolve().parent / "fixtures" / "city2"
+
+
+@pytest.fixture(scope="module")
+def city2_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_project(tmp_path_factory.mktemp("city2") / "project", data_from=CITY2)
+    build(root)
+    return root
+
+
+def site_text(root: Path) -> dict[str, str]:
+    return {p.relative_to(root / "site").as_posix(): p.read_text(encoding="utf-8")
+            for p in (root / "site").rglob("*") if p.suffix in (".html", ".json", ".csv", ".xml")}
+
+
+def test_the_site_names_its_own_city_and_never_another(city2_site: Path):
+    texts = site_text(city2_site)
+    assert not [name for name, text in texts.items() if "朝霞" in text]
+    home = texts["index.html"]
+    assert "<title>ホーム - 架空市まち・ひと・しごと創生総合戦略</title>" in home
+    assert "架空市の実際の内容や数値ではありません" in texts["kpis/index.html"]
+
+
+def test_absent_parts_leave_no_page_and_no_menu_entry(city2_site: Path):
+    site = city2_site / "site"
+    for absent in ("population", "strategy/policy", "glossary"):
+        assert not (site / absent).exists(), absent
+    settings = json.loads((city2_site / "build/engine-settings.json").read_text(encoding="utf-8"))
+    menu = json.dumps(settings["nav"], ensure_ascii=False)
+    assert "人口ビジョン" not in menu and "策定方針" not in menu and "用語解説" not in menu
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "population/" not in home and "policy/" not in home
+    assert "4つの基本目標と2つの横断的な目標" in home
+
+
+def test_grades_of_the_fictional_city_are_the_hand_computed_ones():
+    validated = validate(CITY2)
+    assert validated.report.ok, validated.report.format()
+    latest = validated.computed.latest
+    assert {kpi_id: (round(p.percent, 1), p.grade) for kpi_id, p in latest.items()} == {
+        "kpi-a-jobs": (50.0, "B"), "kpi-b-startups": (50.0, "B"), "kpi-c-waiting": (25.0, "C"), "kpi-d-visitors": (200.0, "A"),
+    }
+    assert [goal.label for goal in validated.project.strategy.goals] == ["基本目標1", "基本目標2", "基本目標3"]
+
+
+def test_sample_notice_appears_only_where_samples_are_shown(city2_site: Path):
+    texts = site_text(city2_site)
+    assert "サンプルを含むページです" in texts["kpis/index.html"]
+    assert "サンプルを含むページです" not in texts["strategy/index.html"]  # national goals and periods: no sample
+
+
+def test_new_city_makes_a_project_that_builds_with_every_value_a_sample(tmp_path: Path, capsys):
+    target = tmp_path / "new"
+    assert main(["new-city", str(target), "--city", "試験町", "--start-fy", "2025", "--end-fy", "2029"]) == 0
+    build(target)
+    home = (target / "site/index.html").read_text(encoding="utf-8")
+    assert "試験町まち・ひと・しごと創生総合戦略" in home
+    assert main(["--root", str(target), "validate", "--production"]) == 1  # samples may not be published
+    out = capsys.readouterr().out
+    assert "kpis/kpi-1-1.yml" in out and "strategy/strategy.yml" in out
+
+
+def test_new_city_never_overwrites(tmp_path: Path, capsys):
+    target = tmp_path / "taken"
+    target.mkdir()
+    (target / "keep.txt").write_text("x", encoding="utf-8")
+    assert main(["new-city", str(target), "--city", "試験町", "--start-fy", "2025", "--end-fy", "2029"]) == 1
+    assert "空ではありません" in capsys.readouterr().err
+    assert [p.name for p in target.iterdir()] == ["keep.txt"]
