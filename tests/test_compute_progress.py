@@ -148,3 +148,22 @@ def test_cumulative_progress_does_not_invent_a_baseline():
     k = kpi([(2021, 10), (2022, 15)], baseline=None, target=(100, 2025), target_type="累計")
     basis = evaluate(k, THRESHOLDS, 2021).basis
     assert basis.rule == "ratio" and basis.baseline is None and basis.percent == pytest.approx(25)
+
+
+def test_cumulative_lower_is_better_is_a_cap_not_an_achievement():
+    over = kpi([(2021, 700), (2022, 600)], baseline=None, target=(1200, 2025), better="lower", target_type="累計")
+    progress = evaluate(over, THRESHOLDS, 2021)
+    assert progress.basis.rule == "cap" and progress.percent == pytest.approx(1200 / 1300 * 100) and progress.grade == "B"
+    under = kpi([(2021, 500)], baseline=None, target=(1200, 2025), better="lower", target_type="累計")
+    assert evaluate(under, THRESHOLDS, 2021).percent == 100 and evaluate(under, THRESHOLDS, 2021).grade == "A"
+    pro_rated = evaluate(over, THRESHOLDS.model_copy(update={"method": "pro_rated"}), 2021)
+    assert pro_rated.expected_percent is None and pro_rated.grade == "B"  # a cap is not pro-rated
+
+
+def test_binary_fractions_do_not_cost_a_grade():
+    k = kpi([(2024, 1.40)], baseline=(1.30, 2020), target=(1.50, 2025))
+    halves = Evaluation(method="distance_to_target", description="d", grades=[
+        {"grade": "A", "label": "a", "min_percent": 100}, {"grade": "B", "label": "b", "min_percent": 50}, {"grade": "C", "label": "c"}])
+    progress = evaluate(k, halves, 2021)
+    assert (1.40 - 1.30) / (1.50 - 1.30) * 100 < 50  # the float arithmetic itself falls short
+    assert progress.grade == "B"

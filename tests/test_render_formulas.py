@@ -50,3 +50,10 @@ def test_every_reason_for_no_grade_has_words(rule):
 def test_no_actual_yet_is_explained():
     k = kpi([])
     assert formula_text(k, evaluate(k, THRESHOLDS, 2021)) == "目標の対象となる実績がまだありません。"
+
+
+def test_a_cap_says_whether_the_total_stayed_under_it():
+    k = kpi([(2021, 700), (2022, 600)], baseline=None, target=(1200, 2025), better="lower", target_type="累計")
+    assert formula_text(k, evaluate(k, THRESHOLDS, 2021)) == (
+        "目標は実績の累計を目標値 1,200.0 以下に保つこと。実績の累計 1,300.0 は目標値を超えています"
+        "（目標値 1,200.0 ÷ 実績の累計 1,300.0 × 100 = 92.3%）。")

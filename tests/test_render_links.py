@@ -5,7 +5,8 @@ from markupsafe import Markup
 
 from generator.model.base import Source
 from generator.render.environment import make_environment
-from generator.render.links import date_label, source_text, url_depth
+from generator.render.links import source_text, url_depth
+from generator.text.eras import date_label
 
 
 def test_source_url_becomes_an_escaped_link_never_a_tag():

@@ -54,6 +54,9 @@ def test_grades_of_the_fictional_city_are_the_hand_computed_ones():
     latest = validated.computed.latest
     assert {kpi_id: (round(p.percent, 1), p.grade) for kpi_id, p in latest.items()} == {
         "kpi-a-jobs": (50.0, "B"), "kpi-b-startups": (50.0, "B"), "kpi-c-waiting": (25.0, "C"), "kpi-d-visitors": (200.0, "A"),
+        "kpi-e-tfr": (50.0, "B"),  # no unit, no target year: graded all the same
+        "kpi-f-moveout": (92.3, "B"),  # a cumulative total over its cap is not 達成
+        "kpi-g-events": (50.0, "B"),  # a preliminary actual counts, labelled
     }
     assert [goal.label for goal in validated.project.strategy.goals] == ["基本目標1", "基本目標2", "基本目標3"]
 
@@ -82,3 +85,33 @@ def test_new_city_never_overwrites(tmp_path: Path, capsys):
     assert main(["new-city", str(target), "--city", "試験町", "--start-fy", "2025", "--end-fy", "2029"]) == 1
     assert "空ではありません" in capsys.readouterr().err
     assert [p.name for p in target.iterdir()] == ["keep.txt"]
+
+
+def kpi_page(root: Path, kpi_id: str) -> str:
+    """The KPI page's text without tags."""
+    import re
+
+    html = (root / "site/kpis" / kpi_id / "index.html").read_text(encoding="utf-8")
+    return re.sub(r"<[^>]+>", "", html)
+
+
+def test_kpi_shapes_are_shown_as_printed(city2_site: Path):
+    tfr = kpi_page(city2_site, "kpi-e-tfr")
+    assert "1.50（目標年度の記載なし）［原文: 1.50以上］" in tfr
+    assert "1.40（令和6(2024)年度まで、令和7(2025)年6月30日時点）" in tfr
+    assert "None" not in tfr and "単位: なし" in tfr
+    moveout = kpi_page(city2_site, "kpi-f-moveout")
+    assert "2,000人（平成29(2017)年度〜令和3(2021)年度の累計）［原文: 2017〜2021年度の累計 2,000人］" in moveout
+    assert "未達成" in moveout and "（このサイトの計算: B " in moveout  # the city's grade beside the computed one
+    assert "60人（令和6(2024)年度まで、速報値を含む）" in kpi_page(city2_site, "kpi-g-events")
+
+
+def test_kpis_are_listed_in_the_printed_order(city2_site: Path):
+    dashboard = (city2_site / "site/kpis/index.html").read_text(encoding="utf-8")
+    assert dashboard.index("kpi-g-events/") < dashboard.index("kpi-f-moveout/")  # order: 1 before order: 2
+
+
+def test_a_target_without_a_year_is_drawn_without_inventing_one(city2_site: Path):
+    figure = json.loads((city2_site / "site/assets/figures/kpi-e-tfr.json").read_text(encoding="utf-8"))
+    [line] = [trace for trace in figure["data"] if trace["name"].startswith("目標値")]
+    assert line["name"] == "目標値（目標年度の記載なし）" and line["x"] == [2020, 2024]  # the years of the data only

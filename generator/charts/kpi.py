@@ -29,8 +29,8 @@ def kpi_table(kpi: Kpi) -> Table:
     cumulative = kpi.target.type == "累計"
     columns = [Column("row", "区分"), Column("year", kpi.year_type, kind=kind)]
     if cumulative:  # the running total is what meets the target: show it first
-        columns.append(Column("total", "累計", kind="number", unit=kpi.unit, digits=kpi.digits))
-    columns.append(Column("value", "値", kind="number", unit=kpi.unit, digits=kpi.digits))
+        columns.append(Column("total", "累計", kind="number", unit=kpi.unit_label, digits=kpi.digits))
+    columns.append(Column("value", "値", kind="number", unit=kpi.unit_label, digits=kpi.digits))
     columns.append(Column("status", "状態"))
     rows: list[tuple] = []
     if kpi.baseline is not None:
@@ -54,7 +54,7 @@ def kpi_table(kpi: Kpi) -> Table:
 
 
 def _hover(kpi: Kpi, name: str) -> str:
-    return f"%{{x}}: %{{y:,.{kpi.digits}f}}{plotly_text(kpi.unit)}<extra>{name}</extra>"
+    return f"%{{x}}: %{{y:,.{kpi.digits}f}}{plotly_text(kpi.unit_label)}<extra>{name}</extra>"
 
 
 def _actuals_trace(kpi: Kpi) -> dict:
@@ -82,9 +82,9 @@ def _target_path(kpi: Kpi) -> tuple[list, list] | None:
         return [target.from_year - 1, target.to_year], [0, target.value]
     if target.type == "平均":
         return [target.from_year, target.to_year], [target.value, target.value]
-    if kpi.baseline is not None and kpi.baseline.year is not None:
+    if kpi.baseline is not None and kpi.baseline.year is not None and target.last_year is not None:
         return [kpi.baseline.year, target.last_year], [kpi.baseline.value, target.value]
-    return None  # no baseline year: nothing to draw the path from
+    return None  # no baseline year or no target year: no path to draw
 
 
 def _reference_traces(kpi: Kpi) -> list[dict]:
@@ -105,6 +105,15 @@ def _reference_traces(kpi: Kpi) -> list[dict]:
             "marker": {"symbol": "diamond", "size": 12, "color": PALETTE[2]},
             "hovertemplate": _hover(kpi, "基準値"),
         })
+    if target.last_year is None:  # no target year stated: the level across the years shown, never a made-up year
+        years = sorted({a.year for a in kpi.actuals} | ({kpi.baseline.year} if kpi.baseline and kpi.baseline.year else set()))
+        if years:
+            name = "目標値（目標年度の記載なし）"
+            data.append({
+                "type": "scatter", "mode": "lines", "name": name, "x": [years[0], years[-1]], "y": [target.value, target.value],
+                "line": {"color": PALETTE[1], "dash": "dot", "width": 2}, "hovertemplate": _hover(kpi, name),
+            })
+        return data
     data.append({
         "type": "scatter", "mode": "markers", "name": "目標値", "x": [target.last_year], "y": [target.value],
         "marker": {"symbol": "square", "size": 12, "color": PALETTE[1]},
@@ -115,7 +124,7 @@ def _reference_traces(kpi: Kpi) -> list[dict]:
 
 def kpi_figure(kpi: Kpi) -> dict:
     data = [_actuals_trace(kpi), *_reference_traces(kpi)]
-    unit = plotly_text(kpi.unit)
+    unit = plotly_text(kpi.unit_label)
     # One tick per year with data: automatic ticks could fall between years.
     years = sorted({x for trace in data for x in trace["x"]})
     return {
@@ -129,7 +138,7 @@ def kpi_figure(kpi: Kpi) -> dict:
             "legend": {"orientation": "h", "x": 0, "y": 1.15},
             "separators": ".,",
             "xaxis": {"tickvals": years, "ticktext": [str(y) for y in years], "title": {"text": kpi.year_type},
-                      "range": [years[0] - 0.5, years[-1] + 0.5], "fixedrange": True},
+                      **({"range": [years[0] - 0.5, years[-1] + 0.5]} if years else {}), "fixedrange": True},
             "yaxis": {"title": {"text": unit}, "tickformat": ",", "fixedrange": True, "rangemode": "tozero"},
         },
         "config": dict(PLOTLY_CONFIG),
@@ -143,14 +152,18 @@ def kpi_chart(kpi: Kpi, progress: Progress) -> Chart:
         if source is not None and source not in sources:
             sources.append(source)
     target = kpi.target
-    fmt = lambda v: f"{format_number(v, kpi.digits)}{kpi.unit}"  # noqa: E731
+    fmt = lambda v: f"{format_number(v, kpi.digits)}{kpi.unit_label}"  # noqa: E731
     if progress.as_of is not None and progress.value is not None:
         latest = "最新の実績" if target.type == "時点" else COMPARED_VALUE[target.type]
         now = f"{latest}は{fmt(progress.value)}（{year_text(kpi, progress.as_of)}まで）"
     else:
         now = "実績はまだありません"
-    goal = (f"{year_text(kpi, target.last_year)}に{fmt(target.value)}" if target.type == "時点"
-            else f"{target.from_year}〜{target.to_year}の{target.type}で{fmt(target.value)}")
+    if target.type != "時点":
+        goal = f"{target.from_year}〜{target.to_year}の{target.type}で{fmt(target.value)}"
+    elif target.last_year is None:
+        goal = f"{fmt(target.value)}（目標年度の記載なし）"
+    else:
+        goal = f"{year_text(kpi, target.last_year)}に{fmt(target.value)}"
     base = f"基準値は{fmt(kpi.baseline.value)}（{year_text(kpi, kpi.baseline.year)}）、" if kpi.baseline and kpi.baseline.year else "基準値はなく、"
     summary = f"{kpi.name}の推移です。{base}{now}、目標は{goal}です。"
     return Chart(
@@ -161,7 +174,7 @@ def kpi_chart(kpi: Kpi, progress: Progress) -> Chart:
         updated=kpi.updated,
         table=kpi_table(kpi),
         figure=kpi_figure(kpi),
-        unit=kpi.unit,
+        unit=kpi.unit_label,
         sample=progress.sample or kpi.sample,
         notes=tuple(kpi.notes),
     )

@@ -25,7 +25,11 @@ class Computed:
 def order_kpis(strategy: CityStrategy, kpis: dict[str, Kpi]) -> dict[str, list[Kpi]]:
     measure_order = {m.id: i for goal in strategy.goals for i, m in enumerate(goal.measures)}
     ordered: dict[str, list[Kpi]] = {goal.id: [] for goal in strategy.goals}
-    for kpi in sorted(kpis.values(), key=lambda k: (k.kind != "数値目標", measure_order.get(k.measure or "", -1), k.id)):
+    # As the strategy prints them: 数値目標 first, then by measure, then by the printed order (else file name).
+    def printed(k: Kpi) -> tuple:
+        return (k.kind != "数値目標", measure_order.get(k.measure or "", -1), k.order is None, k.order or 0, k.id)
+
+    for kpi in sorted(kpis.values(), key=printed):
         ordered[kpi.goal].append(kpi)
     return ordered
 

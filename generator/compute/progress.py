@@ -17,8 +17,8 @@ from generator.model.strategy import Actual, Evaluation, Kpi
 class Basis:
     """The calculation behind a grade, as numbers; `rule` names its shape.
 
-    Rules: no_actual, no_baseline, band_no_baseline, band_reached, band_zero_baseline, band,
-    reached (counted as 100 %), nonpositive_target, ratio, ratio_lower, keep,
+    Rules: no_actual, no_baseline, band_no_baseline, band_reached, cap (a total kept at or under the target), band_zero_baseline, band,
+    reached (counted as 100 %), nonpositive_target, no_target_year, ratio, ratio_lower, keep,
     distance, not_started. `expected` is set when the percent was pro-rated.
     """
 
@@ -46,6 +46,12 @@ class Progress:
     expected_percent: float | None = None  # pro_rated: where the KPI should be by now
     sample: bool = False  # an input is a sample value
     measurable: bool = True
+    compared: tuple[Actual, ...] = ()  # the actuals the value was made of (their status and "as of" dates)
+
+    @property
+    def preliminary(self) -> bool:
+        """Whether the graded value rests on a preliminary (速報) actual."""
+        return any(actual.status == "速報" for actual in self.compared)
 
 
 def used_actuals(kpi: Kpi, as_of: int | None = None) -> list[Actual]:
@@ -58,8 +64,9 @@ def compared_value(kpi: Kpi, actuals: list[Actual]) -> tuple[float | None, list[
     target = kpi.target
     if target.type == "時点":
         # Only years between the baseline and the target year measure progress towards it.
-        first = kpi.baseline.year if kpi.baseline and kpi.baseline.year else None
-        inside = [a for a in actuals if a.year <= target.last_year and (first is None or a.year > first)]
+        first = kpi.baseline.last_year if kpi.baseline else None
+        last = target.last_year  # None: the strategy states no target year, so no upper bound
+        inside = [a for a in actuals if (last is None or a.year <= last) and (first is None or a.year > first)]
         return (inside[-1].value, inside[-1:]) if inside else (None, [])
     window = [a for a in actuals if target.from_year <= a.year <= target.to_year]  # type: ignore[operator]
     if not window:
@@ -69,6 +76,8 @@ def compared_value(kpi: Kpi, actuals: list[Actual]) -> tuple[float | None, list[
 
 
 def _grade_by_percent(evaluation: Evaluation, percent: float) -> tuple[str, str]:
+    # Binary fractions must not cost a grade: (1.40 − 1.30) ÷ (1.50 − 1.30) is 49.999…, not below 50 %.
+    percent = round(percent, 9)
     for band in evaluation.grades:
         if band.min_percent is None or percent >= band.min_percent:
             return band.grade, band.label
@@ -116,6 +125,9 @@ def _distance(kpi: Kpi, value: float, baseline: float) -> Basis:
     if target == baseline:  # "keep the level": reached or not
         kept = value >= target if kpi.better == "higher" else value <= target
         return Basis("keep", value, target, baseline, percent=100.0 if kept else 0.0)
+    if kpi.target.type == "累計" and kpi.better == "lower":  # "keep the total at or under the target"
+        percent = 100.0 if value <= target else target / value * 100
+        return Basis("cap", value, target, percent=percent)
     percent = (value - baseline) / (target - baseline) * 100
     if kpi.target.type == "累計":
         return Basis("ratio", value, target, percent=percent)
@@ -127,8 +139,10 @@ def _pro_rated(kpi: Kpi, basis: Basis, year: int, plan_start: int) -> Basis:
     if kpi.target.type == "累計":
         start, end = kpi.target.from_year - 1, kpi.target.to_year  # type: ignore[operator]
     else:
-        start = kpi.baseline.year if kpi.baseline and kpi.baseline.year else plan_start - 1  # type: ignore[union-attr]
+        start = kpi.baseline.last_year if kpi.baseline and kpi.baseline.last_year else plan_start - 1  # type: ignore[union-attr]
         end = kpi.target.last_year
+        if end is None:  # no target year stated: nothing to pro-rate against
+            return replace(basis, rule="no_target_year")
     expected = min(max((year - start) / (end - start), 0), 1) * 100 if end > start else 100.0
     return replace(basis, expected=expected, start=start, end=end, year=year)
 
@@ -142,6 +156,10 @@ def evaluate(kpi: Kpi, evaluation: Evaluation, plan_start: int, as_of: int | Non
     evaluation = kpi.evaluation or evaluation
     value, parts = compared_value(kpi, used_actuals(kpi, as_of))
     sample = kpi.sample or kpi.target.sample or bool(kpi.baseline and kpi.baseline.sample) or any(a.status == "sample" for a in parts)
+    return replace(_grade(kpi, evaluation, plan_start, value, parts, sample), compared=tuple(parts))
+
+
+def _grade(kpi: Kpi, evaluation: Evaluation, plan_start: int, value: float | None, parts: list[Actual], sample: bool) -> Progress:
     if value is None:
         return _not_measurable(evaluation, None, None, Basis("no_actual"), sample)
     year = parts[-1].year
@@ -156,9 +174,11 @@ def evaluate(kpi: Kpi, evaluation: Evaluation, plan_start: int, as_of: int | Non
         return _not_measurable(evaluation, year, value, Basis("no_baseline"), sample)
     else:
         basis = _distance(kpi, value, baseline)
-        # Pro-rating: not for "keep the level", nor for an average (it is not expected to build up).
-        if evaluation.method == "pro_rated" and basis.rule != "keep" and kpi.target.type != "平均":
+        # Pro-rating: not for keeping a level or staying under a cap, nor for an average (it does not build up).
+        if evaluation.method == "pro_rated" and basis.rule not in ("keep", "cap") and kpi.target.type != "平均":
             basis = _pro_rated(kpi, basis, year, plan_start)
+            if basis.rule == "no_target_year":
+                return _not_measurable(evaluation, year, value, basis, sample)
             if basis.expected == 0:
                 return _not_measurable(evaluation, year, value, replace(basis, rule="not_started"), sample)
     if basis.percent is None:

@@ -122,6 +122,28 @@ class ValueSource(Model):
     as_of: Date | None = Field(None, description="「◯年◯月末時点」の値ならその日付（例: 2020-09-30）。")
     sample: bool = Field(False, description="実際の値が未確定の見本なら true。")
     source: Source | None = Field(None, description="値の出典。sample でない値には必須。")
+    type: Literal["時点", "累計", "平均"] = Field("時点", description="時点: year の値、累計: from_year〜to_year の合計、平均: その平均。")
+    from_year: Year | None = Field(None, description="累計・平均の最初の年（度）。")
+    to_year: Year | None = Field(None, description="累計・平均の最後の年（度）。")
+    original: Text | None = Field(None, description="戦略に印刷されているとおりの表記（例:「10.0%減少」「2015〜2019年の累計」）。"
+                                  "構造化した値と並べて表示します。", examples=["10.0%減少"])
+
+    @model_validator(mode="after")
+    def _period(self) -> ValueSource:
+        if self.type != "時点" and (self.from_year is None or self.to_year is None):
+            raise ValueError(f"type が「{self.type}」の値には from_year と to_year を書いてください。")
+        if self.from_year is not None and self.to_year is not None and self.to_year < self.from_year:
+            raise ValueError("to_year が from_year より前になっています。")
+        return self
+
+    @property
+    def last_year(self) -> int | None:
+        """The (last) year the value belongs to; None when not stated."""
+        return self.year if self.type == "時点" else self.to_year  # type: ignore[return-value]
+
+
+# A target whose year the strategy does not state (「目標年度の記載なし」): never a made-up year.
+NO_YEAR = "記載なし"
 
 
 class Target(ValueSource):
@@ -129,23 +151,22 @@ class Target(ValueSource):
 
     model_config = ConfigDict(title="目標値")
 
-    type: Literal["時点", "累計", "平均"] = Field("時点", description="時点: year の値、累計: from_year〜to_year の合計、平均: その平均。")
-    from_year: Year | None = Field(None, description="累計・平均の最初の年（度）。")
-    to_year: Year | None = Field(None, description="累計・平均の最後の年（度）。")
+    year: Year | Literal["記載なし"] | None = Field(  # type: ignore[assignment]
+        None, description="目標の年または年度（西暦）。戦略に目標年度が書かれていなければ 記載なし と書きます（年を作りません）。",
+        examples=[2025])
 
     @model_validator(mode="after")
     def _shape(self) -> Target:
         if self.type == "時点" and self.year is None:
-            raise ValueError("type が「時点」の目標には year（目標年・年度）を書いてください。")
-        if self.type != "時点" and (self.from_year is None or self.to_year is None):
-            raise ValueError(f"type が「{self.type}」の目標には from_year と to_year を書いてください。")
-        if self.from_year is not None and self.to_year is not None and self.to_year < self.from_year:
-            raise ValueError("to_year が from_year より前になっています。")
+            raise ValueError("type が「時点」の目標には year（目標年・年度。戦略に書かれていなければ 記載なし）を書いてください。")
         return self
 
     @property
-    def last_year(self) -> int:
-        return self.year if self.type == "時点" else self.to_year  # type: ignore[return-value]
+    def last_year(self) -> int | None:
+        """The year the target is due; None when the strategy states none."""
+        if self.type != "時点":
+            return self.to_year
+        return None if self.year == NO_YEAR else self.year  # type: ignore[return-value]
 
 
 class Actual(Model):
@@ -157,8 +178,20 @@ class Actual(Model):
     value: float = Field(description="実績値。", examples=[74.1])
     unit: Text | None = Field(None, description="単位の確認用（省略可）。")
     status: Literal["確定", "速報", "sample"] = Field(description="確定値・速報値・見本（sample）の別。")
+    as_of: Date | None = Field(None, description="「◯年◯月末時点」の値ならその日付（例: 2020-09-30）。")
     source: Source | None = Field(None, description="実績の出典。確定・速報には必須。")
     note: Text | None = Field(None, description="注記。")
+
+
+class PublishedGrade(Model):
+    """The grade the city itself published for a KPI in a fiscal year (達成/未達成, A–D, ◎○△×)."""
+
+    model_config = ConfigDict(title="市が公表した評価")
+
+    fiscal_year: FiscalYear = Field(description="評価の対象年度（西暦）。", examples=[2024])
+    grade: Text = Field(description="公表された評価の表記のまま。", examples=["達成"])
+    source: Source | None = Field(None, description="評価を公表した資料。")
+    sample: bool = Field(False, description="見本なら true。")
 
 
 class Kpi(Model):
@@ -173,7 +206,8 @@ class Kpi(Model):
     measure: Identifier | None = Field(None, description="属する施策の id（KPI のとき必須）。")
     glossary: list[Identifier] = Field(default_factory=list, description="名前の「※」が指す用語の id（strategy/glossary.yml）。")
     definition: Text = Field(description="指標の説明（何を、どう測るか）。")
-    unit: Text = Field(description="単位（%、人、件、千人、‰、円 など）。", examples=["%"])
+    unit: Text | None = Field(None, description="単位（%、人、件、千人、‰、円 など）。合計特殊出生率や倍率のように単位のない指標は省略します。",
+                              examples=["%"])
     digits: Annotated[int, Field(ge=0, le=3)] = Field(0, description="表示する小数点以下の桁数。")
     better: Literal["higher", "lower"] = Field(description="higher: 高いほど良い、lower: 低いほど良い。")
     year_type: Literal["年度", "年"] = Field("年度", description="年度（4月〜3月）か暦年か。")
@@ -184,7 +218,16 @@ class Kpi(Model):
     updated: Date = Field(description="このファイルのデータを更新した日（例: 2026-11-28）。実績を追加したら書き換えます。")
     source: Source | None = Field(None, description="指標の定義や調査の出典。")
     notes: list[Text] = Field(default_factory=list, description="注記。")
+    order: Annotated[int, Field(ge=1)] | None = Field(
+        None, description="戦略に載っている順番（同じ施策・目標の中で 1, 2, …）。一覧はこの順に並びます（省略するとファイル名の順）。")
+    published_grades: list[PublishedGrade] = Field(
+        default_factory=list, description="市が公表した評価（年度ごと）。このサイトの計算と並べて表示し、違うときは両方を示します。")
     sample: bool = Field(False, description="指標そのもの（名前・説明）が見本なら true。")
+
+    @property
+    def unit_label(self) -> str:
+        """The unit as printed after a number ("" for a KPI without a unit)."""
+        return self.unit or ""
 
 
 class GlossaryTerm(Model):

@@ -37,7 +37,7 @@ def evaluation_table(strategy: CityStrategy, kpis_by_goal: dict[str, list[Kpi]],
         for kpi in kpis_by_goal[goal.id]:
             p = progress[kpi.id]
             rows.append((
-                f"{goal.label} {goal.title}", kpi.kind, kpi.id, kpi.name, kpi.unit,
+                f"{goal.label} {goal.title}", kpi.kind, kpi.id, kpi.name, kpi.unit_label,
                 kpi.baseline.value if kpi.baseline else None, kpi.target.type,
                 str(kpi.target.year) if kpi.target.type == "時点" else f"{kpi.target.from_year}-{kpi.target.to_year}",
                 kpi.target.value, p.value,

@@ -17,9 +17,16 @@ from generator.charts.kpi import COMPARED_VALUE, year_text
 from generator.model.base import has_samples
 from generator.render.figures import chart_svg
 from generator.render.formulas import formula_text
-from generator.render.kpi_rows import grade_mark, kpi_row, sample_badge
-from generator.render.links import date_label, size_label, source_text
+from generator.render.kpi_text import (
+    compared_text,
+    grade_mark,
+    kpi_row,
+    sample_badge,
+    value_text,
+)
+from generator.render.links import size_label, source_text
 from generator.text import eras
+from generator.text.eras import date_label
 from generator.text.markdown import escape_markdown, join_lines, table_cell
 from generator.text.numbers import format_number
 
@@ -59,6 +66,8 @@ def make_environment(cache_dir: Path | None = None) -> Environment:
     env.globals["source_text"] = source_text
     env.globals["formula_text"] = formula_text
     env.globals["kpi_table_row"] = kpi_row
+    env.globals["value_text"] = value_text
+    env.globals["compared_text"] = compared_text
     env.globals["sample_badge"] = sample_badge
     env.globals["grade_mark_html"] = grade_mark
     env.globals["year_text"] = year_text

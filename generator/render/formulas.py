@@ -15,6 +15,7 @@ NOT_MEASURABLE = {
     "band_zero_baseline": "基準値が0のため、基準値からの変化率を計算できません。",
     "nonpositive_target": "目標値が0以下のため、達成率では判定できません（distance_to_target などを使ってください）。",
     "not_started": "まだ期待される進み具合が0のため、比べられません。",
+    "no_target_year": "目標年度の記載がないため、経過に応じた期待値を計算できません。",
 }
 
 
@@ -49,6 +50,11 @@ def _base_formula(kpi: Kpi, basis: Basis) -> str:
     if basis.rule == "keep":
         kept = "維持できています（100%）" if basis.percent == 100 else "維持できていません（0%）"
         return f"目標は基準値 {baseline} の維持。{shown} {value} は{kept}。"
+    if basis.rule == "cap":
+        if basis.percent == 100:
+            return f"目標は{shown}を目標値 {target} 以下に保つこと。{shown} {value} は目標値以下です（100%）。"
+        return (f"目標は{shown}を目標値 {target} 以下に保つこと。{shown} {value} は目標値を超えています"
+                f"（目標値 {target} ÷ {shown} {value} × 100 = {basis.percent:.1f}%）。")
     if basis.rule == "distance":
         return f"（{shown} {value} − 基準値 {baseline}）÷（目標値 {target} − 基準値 {baseline}）× 100 = {basis.percent:.1f}%"
     raise ValueError(f"unknown basis rule {basis.rule!r}")

@@ -9,13 +9,8 @@ from markupsafe import Markup
 
 from generator.model.base import Source
 from generator.model.strategy import Glossary, Kpi
-from generator.text import eras
+from generator.text.eras import date_label
 from generator.text.markdown import escape_markdown
-
-
-def date_label(year: int, month: int, day: int) -> str:
-    """令和元(2019)年12月20日."""
-    return f"{eras.year_label(year, month, day)}{month}月{day}日"
 
 
 def url_depth(path: str) -> int:

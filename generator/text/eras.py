@@ -102,6 +102,11 @@ def year_label(year: int, month: int = 10, day: int = 1) -> str:
     return f"{name}{_number_text(number)}({year})年"
 
 
+def date_label(year: int, month: int, day: int) -> str:
+    """令和元(2019)年12月20日."""
+    return f"{year_label(year, month, day)}{month}月{day}日"
+
+
 def fiscal_year_of(day: date) -> int:
     """Fiscal year (April to March) that `day` falls in."""
     return day.year if day.month >= 4 else day.year - 1

@@ -54,7 +54,7 @@ def kpi_evaluation(file: str, kpi: Kpi, strategy: CityStrategy) -> Iterator[Find
     years = [(("target", "year"), target.year)] if target.type == "時点" else [
         (("target", "from_year"), target.from_year), (("target", "to_year"), target.to_year)]
     for field_path, year in years:
-        if year is not None and not strategy.start_fy <= year <= strategy.end_fy:
+        if isinstance(year, int) and not strategy.start_fy <= year <= strategy.end_fy:
             yield Finding(file, field_path, f"目標の年（度）{year} が計画期間（{plan}）の外です。", "計画期間内の年（度）にしてください。")
     if kpi.evaluation is not None:
         own = [g.grade for g in kpi.evaluation.grades] + [kpi.evaluation.not_measurable]
@@ -68,7 +68,9 @@ def kpi_evaluation(file: str, kpi: Kpi, strategy: CityStrategy) -> Iterator[Find
                       "この指標には evaluation で distance_to_target か pro_rated を指定してください（記号は戦略全体と同じ）。", Severity.WARNING)
 
 
-def _unit_hint(unit: str) -> str:
+def _unit_hint(unit: str | None) -> str:
+    if unit is None:
+        return "この指標には単位がありません。unit を消してください。"
     return f"unit を消すか「{unit}」にしてください（違う単位の値なら「{unit}」に換算します）。"
 
 
@@ -87,7 +89,8 @@ def kpi_actuals(file: str, kpi: Kpi, today: date) -> Iterator[Finding]:
         if actual.status != "sample" and actual.source is None:
             yield Finding(file, path + ("source",), f"{actual.status}値の実績に出典（source）がありません。", "source: の title などを書いてください。")
         if actual.unit is not None and actual.unit != kpi.unit:
-            yield Finding(file, path + ("unit",), f"実績の単位「{actual.unit}」が指標の単位「{kpi.unit}」と違います。", _unit_hint(kpi.unit))
+            yield Finding(file, path + ("unit",), f"実績の単位「{actual.unit}」が指標の単位「{kpi.unit_label or '（単位なし）'}」と違います。",
+                          _unit_hint(kpi.unit))
 
 
 def kpi_values(file: str, kpi: Kpi) -> Iterator[Finding]:
@@ -96,7 +99,8 @@ def kpi_values(file: str, kpi: Kpi) -> Iterator[Finding]:
         if value is None:
             continue
         if value.unit is not None and value.unit != kpi.unit:
-            yield Finding(file, (name, "unit"), f"単位「{value.unit}」が指標の単位「{kpi.unit}」と違います。", _unit_hint(kpi.unit))
+            yield Finding(file, (name, "unit"), f"単位「{value.unit}」が指標の単位「{kpi.unit_label or '（単位なし）'}」と違います。",
+                          _unit_hint(kpi.unit))
         if not value.sample and value.source is None:
             yield Finding(file, (name, "source"), "値に出典（source）がありません。", "出典を書くか、まだ見本なら sample: true を付けてください。")
     if kpi.baseline is not None and kpi.target.type == "時点":

@@ -1,0 +1,98 @@
+"""A KPI's values in words: baseline, target and compared actual with their periods, dates and
+status, for the KPI page and as a row of the KPI tables (dashboard, goal pages). Escaped Markdown."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from markupsafe import Markup
+
+from generator.charts.kpi import COMPARED_VALUE, year_text
+from generator.compute.progress import Progress
+from generator.model.strategy import NO_YEAR, Kpi, ValueSource
+from generator.text.eras import date_label
+from generator.text.markdown import escape_markdown, table_cell
+from generator.text.numbers import format_number
+
+SAMPLE_BADGE = Markup('<span class="badge-sample">サンプル</span>')
+
+
+def sample_badge(sample: bool) -> Markup:
+    return SAMPLE_BADGE if sample else Markup("")
+
+
+def grade_mark(progress: Progress) -> Markup:
+    """The grade letter, styled by its value (data-grade)."""
+    attribute = progress.grade.replace('"', "&quot;")
+    return Markup(f'<strong class="grade" data-grade="{attribute}">{escape_markdown(progress.grade)}</strong>')
+
+
+def _amount(kpi: Kpi, value: float, digits: int | None = None) -> str:
+    number = format_number(value, kpi.digits if digits is None else digits)
+    return escape_markdown(number) + table_cell(kpi.unit_label)
+
+
+def period_text(kpi: Kpi, value: ValueSource) -> str:
+    """When a baseline or target applies: 令和6(2024)年度, 2015〜2019年度の累計, 目標年度の記載なし, or ""."""
+    if value.type != "時点":
+        return f"{year_text(kpi, value.from_year)}〜{year_text(kpi, value.to_year)}の{value.type}"  # type: ignore[arg-type]
+    if value.year == NO_YEAR:
+        return "目標年度の記載なし"
+    return year_text(kpi, value.year) if value.year is not None else ""  # type: ignore[arg-type]
+
+
+def _in_brackets(parts: list[str]) -> str:
+    """「（a、b）」 from the parts that are not empty; nothing at all when every part is."""
+    shown = [part for part in parts if part]
+    return f"（{'、'.join(shown)}）" if shown else ""
+
+
+def value_text(kpi: Kpi, value: ValueSource) -> Markup:
+    """A baseline or target as the KPI page shows it: amount, period, date, and the wording as printed."""
+    as_of = f"{date_label(value.as_of.year, value.as_of.month, value.as_of.day)}時点" if value.as_of else ""
+    text = _amount(kpi, value.value) + table_cell(_in_brackets([period_text(kpi, value), as_of]))
+    if value.original:
+        text += f"［原文: {table_cell(value.original)}］"
+    return Markup(text)
+
+
+def compared_text(kpi: Kpi, progress: Progress) -> Markup:
+    """The actual value graded: amount, up to which year, 速報値 and "as of" date when so."""
+    if progress.value is None:
+        return Markup("－")
+    latest = progress.compared[-1] if progress.compared else None
+    parts = [f"{year_text(kpi, progress.as_of)}まで" if progress.as_of is not None else "",
+             "速報値を含む" if progress.preliminary else "",
+             f"{date_label(latest.as_of.year, latest.as_of.month, latest.as_of.day)}時点" if latest and latest.as_of else ""]
+    prefix = COMPARED_VALUE[kpi.target.type] if kpi.target.type != "時点" else ""
+    return Markup(escape_markdown(prefix) + _amount(kpi, progress.value) + table_cell(_in_brackets(parts)))
+
+
+def _actual_cell(kpi: Kpi, progress: Progress) -> str:
+    if progress.value is None:
+        return "－"
+    when = table_cell(year_text(kpi, progress.as_of))
+    status = "（速報値）" if progress.preliminary else ""
+    if kpi.target.type != "時点":
+        return f"{_amount(kpi, progress.value)}（{escape_markdown(kpi.target.type)}、〜{when}）{status}"
+    return f"{_amount(kpi, progress.value)}{status}<br><small>{when}</small>"
+
+
+def _target_cell(kpi: Kpi) -> str:
+    kind = f"（{escape_markdown(kpi.target.type)}）" if kpi.target.type != "時点" else ""
+    when = table_cell(period_text(kpi, kpi.target)) if kpi.target.type == "時点" else table_cell(year_text(kpi, kpi.target.to_year))  # type: ignore[arg-type]
+    return f"{_amount(kpi, kpi.target.value)}{kind}<br><small>{when}</small>"
+
+
+def kpi_row(kpi: Kpi, progress: Progress, link: Callable[[str], str]) -> Markup:
+    """| name (linked) | kind | baseline | actual | target | progress | grade |, as one Markdown table row."""
+    cells = [
+        f"[{escape_markdown(kpi.name)}]({link('kpis/' + kpi.id + '.md')}){sample_badge(kpi.sample or progress.sample)}",
+        table_cell(kpi.kind),
+        _amount(kpi, kpi.baseline.value) if kpi.baseline else "－",
+        _actual_cell(kpi, progress),
+        _target_cell(kpi),
+        f"{escape_markdown(format_number(progress.percent, 1))}%" if progress.percent is not None else "－",
+        f"{grade_mark(progress)} {table_cell(progress.label)}",
+    ]
+    return Markup("| " + " | ".join(cells) + " |")
