@@ -111,3 +111,9 @@ def test_cumulative_kpi_under_the_baseline_band_rule_warns():
     kpi = kpi_data(baseline=None, target={"type": "累計", "value": 100, "from_year": 2021, "to_year": 2025, "source": {"title": "s"}})
     found = list(checks.kpi_consistency("kpis/kpi-a.yml", kpi, band, GLOSSARY, TODAY))
     assert [(f.path, f.severity) for f in found] == [(("target", "type"), Severity.WARNING)]
+
+
+def test_a_relative_target_needs_a_baseline():
+    kpi = kpi_data(baseline=None, target={"type": "変化率", "value": -10, "year": 2025, "source": {"title": "s"}})
+    found = kpi_findings(kpi)
+    assert [(f.path, "基準値（baseline）がありません" in f.message) for f in found] == [(("target", "type"), True)]

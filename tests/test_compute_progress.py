@@ -167,3 +167,38 @@ def test_binary_fractions_do_not_cost_a_grade():
     progress = evaluate(k, halves, 2021)
     assert (1.40 - 1.30) / (1.50 - 1.30) * 100 < 50  # the float arithmetic itself falls short
     assert progress.grade == "B"
+
+
+def relative(target: dict, actuals, baseline=(50.0, 2021), better="lower"):
+    data = {"id": "k", "name": "指標", "kind": "KPI", "goal": "g", "measure": "m", "definition": "d", "unit": "分",
+            "better": better, "updated": "2026-11-28", "target": target,
+            "actuals": [{"year": y, "value": v, "status": "確定", "source": {"title": "s"}} for y, v in actuals]}
+    if baseline is not None:
+        data["baseline"] = {"value": baseline[0], "year": baseline[1], "sample": True}
+    return Kpi.model_validate(data)
+
+
+def test_a_percent_change_target_is_worked_out_from_the_baseline():
+    k = relative({"type": "変化率", "value": -10, "year": 2026, "sample": True}, [(2024, 47)])
+    assert k.target_value == pytest.approx(45)
+    assert evaluate(k, THRESHOLDS, 2021).percent == pytest.approx(60)
+
+
+def test_keep_the_level_target_is_the_baseline():
+    k = relative({"type": "維持", "year": 2026, "sample": True}, [(2024, 49)])
+    assert k.target_value == 50 and evaluate(k, THRESHOLDS, 2021).percent == 100  # lower is better: 49 keeps it
+
+
+def test_year_on_year_compares_with_the_year_before_only():
+    k = relative({"type": "前年度比", "sample": True}, [(2022, 120), (2023, 100), (2024, 90)], baseline=None, better="higher")
+    assert evaluate(k, THRESHOLDS, 2021).percent == 0  # 90 < 100
+    assert evaluate(k, THRESHOLDS, 2021, as_of=2023).percent == 0  # 100 < 120
+    alone = relative({"type": "前年度比", "sample": True}, [(2024, 90)], baseline=None, better="higher")
+    assert evaluate(alone, THRESHOLDS, 2021).basis.rule == "no_previous_year"
+
+
+def test_relative_targets_ask_for_the_right_fields():
+    with pytest.raises(Exception, match="value を書きません"):
+        relative({"type": "維持", "value": 50, "year": 2026}, [])
+    with pytest.raises(Exception, match="value（目標値）を書いてください"):
+        relative({"type": "変化率", "year": 2026}, [])

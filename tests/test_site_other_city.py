@@ -57,6 +57,9 @@ def test_grades_of_the_fictional_city_are_the_hand_computed_ones():
         "kpi-e-tfr": (50.0, "B"),  # no unit, no target year: graded all the same
         "kpi-f-moveout": (92.3, "B"),  # a cumulative total over its cap is not 達成
         "kpi-g-events": (50.0, "B"),  # a preliminary actual counts, labelled
+        "kpi-h-waiting-rate": (60.0, "B"),  # 「10.0%減少」 from 50: target 45
+        "kpi-i-satisfaction": (100.0, "A"),  # 「現状維持」 of 80
+        "kpi-j-sales": (100.0, "A"),  # 「前年度比増」: 110 against 100
     }
     assert [goal.label for goal in validated.project.strategy.goals] == ["基本目標1", "基本目標2", "基本目標3"]
 
@@ -115,3 +118,13 @@ def test_a_target_without_a_year_is_drawn_without_inventing_one(city2_site: Path
     figure = json.loads((city2_site / "site/assets/figures/kpi-e-tfr.json").read_text(encoding="utf-8"))
     [line] = [trace for trace in figure["data"] if trace["name"].startswith("目標値")]
     assert line["name"] == "目標値（目標年度の記載なし）" and line["x"] == [2020, 2024]  # the years of the data only
+
+
+def test_relative_targets_are_shown_with_what_they_ask(city2_site: Path):
+    rate = kpi_page(city2_site, "kpi-h-waiting-rate")
+    assert "基準値から10.0%減少（45分）（令和8(2026)年度）［原文: 10.0%減少］" in rate
+    keep = kpi_page(city2_site, "kpi-i-satisfaction")
+    assert "現状維持（80.0%）（令和8(2026)年度）［原文: 現状維持］" in keep
+    yoy = kpi_page(city2_site, "kpi-j-sales")
+    assert "前年度より増やす［原文: 前年度比増］" in yoy
+    assert "目標は前年度より良くすること。実績 110 は前年度（2023）の 100 を上回っています（100%）。" in yoy

@@ -45,11 +45,11 @@ def kpi_table(kpi: Kpi) -> Table:
             extra = [next(window) if kpi.target.from_year <= actual.year <= kpi.target.to_year else None]
         rows.append(("実績", actual.year, *extra, actual.value, STATUS_LABELS[actual.status]))
     target = kpi.target
-    label = "目標値" if target.type == "時点" else f"目標値（{target.from_year}〜{target.to_year}の{target.type}）"
+    label = f"目標値（{target.from_year}〜{target.to_year}の{target.type}）" if target.over_period else "目標値"
     if cumulative:
-        rows.append((label, target.to_year, target.value, None, "サンプル" if target.sample else "目標"))
-    else:
-        rows.append((label, target.last_year, target.value, "サンプル" if target.sample else "目標"))
+        rows.append((label, target.to_year, kpi.target_value, None, "サンプル" if target.sample else "目標"))
+    elif kpi.target_value is not None:  # 前年度比 has no level to show
+        rows.append((label, target.last_year, kpi.target_value, "サンプル" if target.sample else "目標"))
     return Table(tuple(columns), tuple(rows))
 
 
@@ -82,8 +82,10 @@ def _target_path(kpi: Kpi) -> tuple[list, list] | None:
         return [target.from_year - 1, target.to_year], [0, target.value]
     if target.type == "平均":
         return [target.from_year, target.to_year], [target.value, target.value]
+    if kpi.target_value is None:
+        return None
     if kpi.baseline is not None and kpi.baseline.year is not None and target.last_year is not None:
-        return [kpi.baseline.year, target.last_year], [kpi.baseline.value, target.value]
+        return [kpi.baseline.year, target.last_year], [kpi.baseline.value, kpi.target_value]
     return None  # no baseline year or no target year: no path to draw
 
 
@@ -105,17 +107,19 @@ def _reference_traces(kpi: Kpi) -> list[dict]:
             "marker": {"symbol": "diamond", "size": 12, "color": PALETTE[2]},
             "hovertemplate": _hover(kpi, "基準値"),
         })
+    if kpi.target_value is None:  # 前年度比: compared with the year before, no level to draw
+        return data
     if target.last_year is None:  # no target year stated: the level across the years shown, never a made-up year
         years = sorted({a.year for a in kpi.actuals} | ({kpi.baseline.year} if kpi.baseline and kpi.baseline.year else set()))
         if years:
             name = "目標値（目標年度の記載なし）"
             data.append({
-                "type": "scatter", "mode": "lines", "name": name, "x": [years[0], years[-1]], "y": [target.value, target.value],
+                "type": "scatter", "mode": "lines", "name": name, "x": [years[0], years[-1]], "y": [kpi.target_value, kpi.target_value],
                 "line": {"color": PALETTE[1], "dash": "dot", "width": 2}, "hovertemplate": _hover(kpi, name),
             })
         return data
     data.append({
-        "type": "scatter", "mode": "markers", "name": "目標値", "x": [target.last_year], "y": [target.value],
+        "type": "scatter", "mode": "markers", "name": "目標値", "x": [target.last_year], "y": [kpi.target_value],
         "marker": {"symbol": "square", "size": 12, "color": PALETTE[1]},
         "hovertemplate": _hover(kpi, "目標値"),
     })
@@ -154,16 +158,18 @@ def kpi_chart(kpi: Kpi, progress: Progress) -> Chart:
     target = kpi.target
     fmt = lambda v: f"{format_number(v, kpi.digits)}{kpi.unit_label}"  # noqa: E731
     if progress.as_of is not None and progress.value is not None:
-        latest = "最新の実績" if target.type == "時点" else COMPARED_VALUE[target.type]
+        latest = COMPARED_VALUE[target.type] if target.over_period else "最新の実績"
         now = f"{latest}は{fmt(progress.value)}（{year_text(kpi, progress.as_of)}まで）"
     else:
         now = "実績はまだありません"
-    if target.type != "時点":
+    if target.over_period:
         goal = f"{target.from_year}〜{target.to_year}の{target.type}で{fmt(target.value)}"
+    elif kpi.target_value is None:
+        goal = "前年度より良くすること" if target.type == "前年度比" else "基準値から計算する値（基準値がありません）"
     elif target.last_year is None:
-        goal = f"{fmt(target.value)}（目標年度の記載なし）"
+        goal = f"{fmt(kpi.target_value)}（目標年度の記載なし）"
     else:
-        goal = f"{year_text(kpi, target.last_year)}に{fmt(target.value)}"
+        goal = f"{year_text(kpi, target.last_year)}に{fmt(kpi.target_value)}"
     base = f"基準値は{fmt(kpi.baseline.value)}（{year_text(kpi, kpi.baseline.year)}）、" if kpi.baseline and kpi.baseline.year else "基準値はなく、"
     summary = f"{kpi.name}の推移です。{base}{now}、目標は{goal}です。"
     return Chart(

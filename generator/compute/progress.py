@@ -18,7 +18,8 @@ class Basis:
     """The calculation behind a grade, as numbers; `rule` names its shape.
 
     Rules: no_actual, no_baseline, band_no_baseline, band_reached, cap (a total kept at or under the target), band_zero_baseline, band,
-    reached (counted as 100 %), nonpositive_target, no_target_year, ratio, ratio_lower, keep,
+    reached (counted as 100 %), nonpositive_target, no_target_year,
+    year_on_year (target = the previous year's actual, `year` its year), no_previous_year, ratio, ratio_lower, keep,
     distance, not_started. `expected` is set when the percent was pro-rated.
     """
 
@@ -62,7 +63,7 @@ def used_actuals(kpi: Kpi, as_of: int | None = None) -> list[Actual]:
 def compared_value(kpi: Kpi, actuals: list[Actual]) -> tuple[float | None, list[Actual]]:
     """The value compared with the target, and the actuals it was made of."""
     target = kpi.target
-    if target.type == "時点":
+    if not target.over_period:
         # Only years between the baseline and the target year measure progress towards it.
         first = kpi.baseline.last_year if kpi.baseline else None
         last = target.last_year  # None: the strategy states no target year, so no upper bound
@@ -92,7 +93,7 @@ def _grade_by_rule(evaluation: Evaluation, rule: str) -> tuple[str, str]:
 
 def _band(kpi: Kpi, evaluation: Evaluation, value: float, year: int, baseline: float | None, sample: bool) -> Progress:
     """長与町-style grading: reached, or above / near / below the baseline."""
-    target = kpi.target.value
+    target = kpi.target_value
     sign = 1 if kpi.better == "higher" else -1
     if sign * (value - target) >= 0:
         grade, label = _grade_by_rule(evaluation, "target_reached")
@@ -107,7 +108,7 @@ def _band(kpi: Kpi, evaluation: Evaluation, value: float, year: int, baseline: f
 
 def _achievement(kpi: Kpi, value: float) -> Basis:
     """Value against target as a ratio (a zero or negative target makes no ratio)."""
-    target = kpi.target.value
+    target = kpi.target_value
     reached = value >= target if kpi.better == "higher" else value <= target
     if target <= 0 or value < 0:
         # A ratio of a zero or negative target says nothing (0 ÷ 12 = 0 %, −100 ÷ −50 = 200 %).
@@ -121,7 +122,7 @@ def _achievement(kpi: Kpi, value: float) -> Basis:
 
 def _distance(kpi: Kpi, value: float, baseline: float) -> Basis:
     """How far from the baseline towards the target the value has come."""
-    target = kpi.target.value
+    target = kpi.target_value
     if target == baseline:  # "keep the level": reached or not
         kept = value >= target if kpi.better == "higher" else value <= target
         return Basis("keep", value, target, baseline, percent=100.0 if kept else 0.0)
@@ -154,9 +155,29 @@ def _not_measurable(evaluation: Evaluation, year: int | None, value: float | Non
 def evaluate(kpi: Kpi, evaluation: Evaluation, plan_start: int, as_of: int | None = None) -> Progress:
     """Grade a KPI with the actuals known up to `as_of` (a year; None = all)."""
     evaluation = kpi.evaluation or evaluation
-    value, parts = compared_value(kpi, used_actuals(kpi, as_of))
+    actuals = used_actuals(kpi, as_of)
+    value, parts = compared_value(kpi, actuals)
     sample = kpi.sample or kpi.target.sample or bool(kpi.baseline and kpi.baseline.sample) or any(a.status == "sample" for a in parts)
+    if kpi.target.type == "前年度比" and parts:
+        previous = [a for a in actuals if a.year == parts[-1].year - 1]
+        parts = previous + parts
+        sample = sample or any(a.status == "sample" for a in previous)
+        return replace(_year_on_year(kpi, evaluation, parts, sample), compared=tuple(parts))
+    if value is not None and kpi.target_value is None:  # 変化率 or 維持 without a baseline (a rule reports it)
+        return replace(_not_measurable(evaluation, parts[-1].year, value, Basis("no_baseline"), sample), compared=tuple(parts))
     return replace(_grade(kpi, evaluation, plan_start, value, parts, sample), compared=tuple(parts))
+
+
+def _year_on_year(kpi: Kpi, evaluation: Evaluation, parts: list[Actual], sample: bool) -> Progress:
+    """「前年度比増」: the latest actual against the one a year before; reached (100 %) or not (0 %)."""
+    latest = parts[-1]
+    if len(parts) < 2:
+        return _not_measurable(evaluation, latest.year, latest.value, Basis("no_previous_year", latest.value), sample)
+    previous = parts[0]
+    better = latest.value > previous.value if kpi.better == "higher" else latest.value < previous.value
+    basis = Basis("year_on_year", latest.value, previous.value, percent=100.0 if better else 0.0, year=previous.year)
+    grade, label = _grade_by_percent(evaluation, basis.percent)  # type: ignore[arg-type]
+    return Progress(latest.year, latest.value, basis.percent, grade, label, basis, sample=sample)
 
 
 def _grade(kpi: Kpi, evaluation: Evaluation, plan_start: int, value: float | None, parts: list[Actual], sample: bool) -> Progress:

@@ -130,16 +130,21 @@ class ValueSource(Model):
 
     @model_validator(mode="after")
     def _period(self) -> ValueSource:
-        if self.type != "時点" and (self.from_year is None or self.to_year is None):
+        if self.over_period and (self.from_year is None or self.to_year is None):
             raise ValueError(f"type が「{self.type}」の値には from_year と to_year を書いてください。")
         if self.from_year is not None and self.to_year is not None and self.to_year < self.from_year:
             raise ValueError("to_year が from_year より前になっています。")
         return self
 
     @property
+    def over_period(self) -> bool:
+        """A total or an average over from_year–to_year rather than the value of one year."""
+        return self.type in ("累計", "平均")
+
+    @property
     def last_year(self) -> int | None:
         """The (last) year the value belongs to; None when not stated."""
-        return self.year if self.type == "時点" else self.to_year  # type: ignore[return-value]
+        return self.to_year if self.over_period else self.year  # type: ignore[return-value]
 
 
 # A target whose year the strategy does not state (「目標年度の記載なし」): never a made-up year.
@@ -147,24 +152,34 @@ NO_YEAR = "記載なし"
 
 
 class Target(ValueSource):
-    """The target of a KPI: a value at a year, a cumulative total or an average over years."""
+    """The target of a KPI: a value at a year, a total or an average over years, or relative to the baseline."""
 
     model_config = ConfigDict(title="目標値")
 
+    value: float | None = Field(  # type: ignore[assignment]
+        None, description="目標値（単位は KPI の unit）。変化率では基準値からの増減（%、減少はマイナス: 10.0%減少なら -10）。"
+        "維持・前年度比では書きません。", examples=[80])
     year: Year | Literal["記載なし"] | None = Field(  # type: ignore[assignment]
         None, description="目標の年または年度（西暦）。戦略に目標年度が書かれていなければ 記載なし と書きます（年を作りません）。",
         examples=[2025])
+    type: Literal["時点", "累計", "平均", "変化率", "維持", "前年度比"] = Field(  # type: ignore[assignment]
+        "時点", description="時点: year の値、累計: from_year〜to_year の合計、平均: その平均、"
+        "変化率: 基準値から value %の増減（「10.0%減少」）、維持: 基準値を保つ（「現状維持」）、前年度比: 前年度より良くする（「前年度比増」）。")
 
     @model_validator(mode="after")
     def _shape(self) -> Target:
-        if self.type == "時点" and self.year is None:
-            raise ValueError("type が「時点」の目標には year（目標年・年度。戦略に書かれていなければ 記載なし）を書いてください。")
+        if self.type in ("時点", "変化率", "維持") and self.year is None:
+            raise ValueError(f"type が「{self.type}」の目標には year（目標年・年度。戦略に書かれていなければ 記載なし）を書いてください。")
+        if self.type in ("維持", "前年度比") and self.value is not None:
+            raise ValueError(f"type が「{self.type}」の目標には value を書きません（基準値や前年度の実績と比べます）。")
+        if self.type not in ("維持", "前年度比") and self.value is None:
+            raise ValueError(f"type が「{self.type}」の目標には value（目標値）を書いてください。")
         return self
 
     @property
     def last_year(self) -> int | None:
         """The year the target is due; None when the strategy states none."""
-        if self.type != "時点":
+        if self.over_period:
             return self.to_year
         return None if self.year == NO_YEAR else self.year  # type: ignore[return-value]
 
@@ -223,6 +238,16 @@ class Kpi(Model):
     published_grades: list[PublishedGrade] = Field(
         default_factory=list, description="市が公表した評価（年度ごと）。このサイトの計算と並べて表示し、違うときは両方を示します。")
     sample: bool = Field(False, description="指標そのもの（名前・説明）が見本なら true。")
+
+    @property
+    def target_value(self) -> float | None:
+        """The target as a number: stated, or worked out from the baseline (変化率, 維持); None for 前年度比."""
+        target = self.target
+        if target.type == "変化率":
+            return self.baseline.value * (1 + target.value / 100) if self.baseline else None  # type: ignore[operator]
+        if target.type == "維持":
+            return self.baseline.value if self.baseline else None
+        return target.value
 
     @property
     def unit_label(self) -> str:

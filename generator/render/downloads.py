@@ -39,8 +39,8 @@ def evaluation_table(strategy: CityStrategy, kpis_by_goal: dict[str, list[Kpi]],
             rows.append((
                 f"{goal.label} {goal.title}", kpi.kind, kpi.id, kpi.name, kpi.unit_label,
                 kpi.baseline.value if kpi.baseline else None, kpi.target.type,
-                str(kpi.target.year) if kpi.target.type == "時点" else f"{kpi.target.from_year}-{kpi.target.to_year}",
-                kpi.target.value, p.value,
+                f"{kpi.target.from_year}-{kpi.target.to_year}" if kpi.target.over_period else str(kpi.target.year or ""),
+                kpi.target_value, p.value,
                 str(p.as_of) if p.as_of is not None else "", p.percent, p.grade, p.label, "はい" if p.sample else "いいえ",
             ))
     return Table(columns, tuple(rows))

@@ -22,6 +22,7 @@ from generator.render.kpi_text import (
     grade_mark,
     kpi_row,
     sample_badge,
+    target_amount,
     value_text,
 )
 from generator.render.links import size_label, source_text
@@ -67,6 +68,7 @@ def make_environment(cache_dir: Path | None = None) -> Environment:
     env.globals["formula_text"] = formula_text
     env.globals["kpi_table_row"] = kpi_row
     env.globals["value_text"] = value_text
+    env.globals["target_amount"] = target_amount
     env.globals["compared_text"] = compared_text
     env.globals["sample_badge"] = sample_badge
     env.globals["grade_mark_html"] = grade_mark

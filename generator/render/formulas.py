@@ -16,6 +16,7 @@ NOT_MEASURABLE = {
     "nonpositive_target": "目標値が0以下のため、達成率では判定できません（distance_to_target などを使ってください）。",
     "not_started": "まだ期待される進み具合が0のため、比べられません。",
     "no_target_year": "目標年度の記載がないため、経過に応じた期待値を計算できません。",
+    "no_previous_year": "前年度の実績がないため、前年度と比べられません。",
 }
 
 
@@ -35,8 +36,12 @@ def _base_formula(kpi: Kpi, basis: Basis) -> str:
     def fmt(value: float | None) -> str:
         return format_number(value, kpi.digits)
 
-    shown = COMPARED_VALUE[kpi.target.type]
+    shown = COMPARED_VALUE.get(kpi.target.type, "実績")
     value, target, baseline = fmt(basis.value), fmt(basis.target), fmt(basis.baseline)
+    if basis.rule == "year_on_year":
+        direction = "上回って" if kpi.better == "higher" else "下回って"
+        result = f"{direction}います（100%）" if basis.percent == 100 else f"{direction}いません（0%）"
+        return f"目標は前年度より良くすること。{shown} {value} は前年度（{basis.year}）の {target} を{result}。"
     if basis.rule == "band_reached":
         return f"判定: {shown} {value} は目標値 {target} に到達しています。"
     if basis.rule == "band":

@@ -34,7 +34,7 @@ def _amount(kpi: Kpi, value: float, digits: int | None = None) -> str:
 
 def period_text(kpi: Kpi, value: ValueSource) -> str:
     """When a baseline or target applies: 令和6(2024)年度, 2015〜2019年度の累計, 目標年度の記載なし, or ""."""
-    if value.type != "時点":
+    if value.over_period:
         return f"{year_text(kpi, value.from_year)}〜{year_text(kpi, value.to_year)}の{value.type}"  # type: ignore[arg-type]
     if value.year == NO_YEAR:
         return "目標年度の記載なし"
@@ -47,10 +47,25 @@ def _in_brackets(parts: list[str]) -> str:
     return f"（{'、'.join(shown)}）" if shown else ""
 
 
+def target_amount(kpi: Kpi) -> Markup:
+    """The target's amount, or what it asks when it is relative: 「基準値から10.0%減少（405人）」, 「現状維持（450人）」."""
+    target = kpi.target
+    absolute = kpi.target_value
+    if target.type == "前年度比":
+        return Markup("前年度より" + ("増やす" if kpi.better == "higher" else "減らす"))
+    if target.type == "維持":
+        return Markup("現状維持" + (f"（{_amount(kpi, absolute)}）" if absolute is not None else ""))
+    if target.type == "変化率":
+        change = f"基準値から{format_number(abs(target.value), 1)}%{'増加' if target.value > 0 else '減少'}"  # type: ignore[arg-type]
+        return Markup(escape_markdown(change) + (f"（{_amount(kpi, absolute)}）" if absolute is not None else ""))
+    return Markup(_amount(kpi, target.value))  # type: ignore[arg-type]
+
+
 def value_text(kpi: Kpi, value: ValueSource) -> Markup:
     """A baseline or target as the KPI page shows it: amount, period, date, and the wording as printed."""
     as_of = f"{date_label(value.as_of.year, value.as_of.month, value.as_of.day)}時点" if value.as_of else ""
-    text = _amount(kpi, value.value) + table_cell(_in_brackets([period_text(kpi, value), as_of]))
+    amount = target_amount(kpi) if value is kpi.target else _amount(kpi, value.value)  # type: ignore[arg-type]
+    text = amount + table_cell(_in_brackets([period_text(kpi, value), as_of]))
     if value.original:
         text += f"［原文: {table_cell(value.original)}］"
     return Markup(text)
@@ -64,7 +79,7 @@ def compared_text(kpi: Kpi, progress: Progress) -> Markup:
     parts = [f"{year_text(kpi, progress.as_of)}まで" if progress.as_of is not None else "",
              "速報値を含む" if progress.preliminary else "",
              f"{date_label(latest.as_of.year, latest.as_of.month, latest.as_of.day)}時点" if latest and latest.as_of else ""]
-    prefix = COMPARED_VALUE[kpi.target.type] if kpi.target.type != "時点" else ""
+    prefix = COMPARED_VALUE[kpi.target.type] if kpi.target.over_period else ""
     return Markup(escape_markdown(prefix) + _amount(kpi, progress.value) + table_cell(_in_brackets(parts)))
 
 
@@ -73,15 +88,16 @@ def _actual_cell(kpi: Kpi, progress: Progress) -> str:
         return "－"
     when = table_cell(year_text(kpi, progress.as_of))
     status = "（速報値）" if progress.preliminary else ""
-    if kpi.target.type != "時点":
+    if kpi.target.over_period:
         return f"{_amount(kpi, progress.value)}（{escape_markdown(kpi.target.type)}、〜{when}）{status}"
     return f"{_amount(kpi, progress.value)}{status}<br><small>{when}</small>"
 
 
 def _target_cell(kpi: Kpi) -> str:
-    kind = f"（{escape_markdown(kpi.target.type)}）" if kpi.target.type != "時点" else ""
-    when = table_cell(period_text(kpi, kpi.target)) if kpi.target.type == "時点" else table_cell(year_text(kpi, kpi.target.to_year))  # type: ignore[arg-type]
-    return f"{_amount(kpi, kpi.target.value)}{kind}<br><small>{when}</small>"
+    target = kpi.target
+    kind = f"（{escape_markdown(target.type)}）" if target.over_period else ""
+    when = table_cell(year_text(kpi, target.to_year) if target.over_period else period_text(kpi, target))  # type: ignore[arg-type]
+    return f"{target_amount(kpi)}{kind}" + (f"<br><small>{when}</small>" if when else "")
 
 
 def kpi_row(kpi: Kpi, progress: Progress, link: Callable[[str], str]) -> Markup:

@@ -51,8 +51,8 @@ def kpi_evaluation(file: str, kpi: Kpi, strategy: CityStrategy) -> Iterator[Find
     """Target years lie in the plan period; an own evaluation rule keeps the strategy's grades."""
     plan = f"{strategy.start_fy}〜{strategy.end_fy}"
     target = kpi.target
-    years = [(("target", "year"), target.year)] if target.type == "時点" else [
-        (("target", "from_year"), target.from_year), (("target", "to_year"), target.to_year)]
+    years = [(("target", "from_year"), target.from_year), (("target", "to_year"), target.to_year)] if target.over_period else [
+        (("target", "year"), target.year)]
     for field_path, year in years:
         if isinstance(year, int) and not strategy.start_fy <= year <= strategy.end_fy:
             yield Finding(file, field_path, f"目標の年（度）{year} が計画期間（{plan}）の外です。", "計画期間内の年（度）にしてください。")
@@ -103,8 +103,12 @@ def kpi_values(file: str, kpi: Kpi) -> Iterator[Finding]:
                           _unit_hint(kpi.unit))
         if not value.sample and value.source is None:
             yield Finding(file, (name, "source"), "値に出典（source）がありません。", "出典を書くか、まだ見本なら sample: true を付けてください。")
-    if kpi.baseline is not None and kpi.target.type == "時点":
-        worse = kpi.target.value > kpi.baseline.value if kpi.better == "lower" else kpi.target.value < kpi.baseline.value
+    if kpi.target.type in ("変化率", "維持") and kpi.baseline is None:
+        yield Finding(file, ("target", "type"), f"「{kpi.target.type}」の目標は基準値から決まりますが、基準値（baseline）がありません。",
+                      "baseline を書くか、目標値を数値（type: 時点）で書いてください。")
+    target = kpi.target_value
+    if kpi.baseline is not None and not kpi.target.over_period and target is not None:
+        worse = target > kpi.baseline.value if kpi.better == "lower" else target < kpi.baseline.value
         if worse:
             direction = "低いほど良い" if kpi.better == "lower" else "高いほど良い"
             yield Finding(file, ("target", "value"), f"{direction}指標なのに、目標値が基準値より悪い値になっています。",
