@@ -60,7 +60,10 @@ def test_grades_of_the_fictional_city_are_the_hand_computed_ones():
         "kpi-h-waiting-rate": (60.0, "B"),  # 「10.0%減少」 from 50: target 45
         "kpi-i-satisfaction": (100.0, "A"),  # 「現状維持」 of 80
         "kpi-j-sales": (100.0, "A"),  # 「前年度比増」: 110 against 100
+        "kpi-0-population": (25.0, "C"),  # a strategy-level indicator (全体目標)
     }
+    assert [kpi.id for kpi in validated.computed.overall] == ["kpi-0-population"]
+    assert all(kpi.id != "kpi-0-population" for kpis in validated.computed.kpis_by_goal.values() for kpi in kpis)
     assert [goal.label for goal in validated.project.strategy.goals] == ["基本目標1", "基本目標2", "基本目標3"]
 
 
@@ -128,3 +131,11 @@ def test_relative_targets_are_shown_with_what_they_ask(city2_site: Path):
     yoy = kpi_page(city2_site, "kpi-j-sales")
     assert "前年度より増やす［原文: 前年度比増］" in yoy
     assert "目標は前年度より良くすること。実績 110 は前年度（2023）の 100 を上回っています（100%）。" in yoy
+
+
+def test_strategy_level_indicators_stand_apart_from_the_goals(city2_site: Path):
+    dashboard = (city2_site / "site/kpis/index.html").read_text(encoding="utf-8")
+    assert dashboard.index('id="overall"') < dashboard.index("kpi-0-population/") < dashboard.index('id="goal-1"')
+    assert "戦略全体の目標（全体目標）" in kpi_page(city2_site, "kpi-0-population")
+    review = (city2_site / "site/assets/data/review-2024.csv").read_text(encoding="utf-8-sig")
+    assert "戦略全体,全体目標,kpi-0-population" in review

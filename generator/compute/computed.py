@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from generator.compute.progress import Progress, evaluate
 from generator.compute.projection import decline_stage
@@ -20,17 +20,25 @@ class Computed:
     population_sample: bool = False  # an input of the projections is a sample
     # Per scenario: (name, [(year, stage of population decline, 65+ index against the base year)]).
     decline_stages: list[tuple[str, list[tuple[int, int, float]]]] = field(default_factory=list)
+    overall: list[Kpi] = field(default_factory=list)  # strategy-level indicators (全体目標), in printed order
+
+
+def printed_order(strategy: CityStrategy, kpis: dict[str, Kpi]) -> list[Kpi]:
+    """As the strategy prints them: 数値目標 first, then by measure, then by the printed order (else file name)."""
+    measure_order = {m.id: i for goal in strategy.goals for i, m in enumerate(goal.measures)}
+
+    def key(k: Kpi) -> tuple:
+        return (k.kind != "数値目標", measure_order.get(k.measure or "", -1), k.order is None, k.order or 0, k.id)
+
+    return sorted(kpis.values(), key=key)
 
 
 def order_kpis(strategy: CityStrategy, kpis: dict[str, Kpi]) -> dict[str, list[Kpi]]:
-    measure_order = {m.id: i for goal in strategy.goals for i, m in enumerate(goal.measures)}
+    """Each goal's KPIs in printed order (strategy-level indicators belong to no goal)."""
     ordered: dict[str, list[Kpi]] = {goal.id: [] for goal in strategy.goals}
-    # As the strategy prints them: 数値目標 first, then by measure, then by the printed order (else file name).
-    def printed(k: Kpi) -> tuple:
-        return (k.kind != "数値目標", measure_order.get(k.measure or "", -1), k.order is None, k.order or 0, k.id)
-
-    for kpi in sorted(kpis.values(), key=printed):
-        ordered[kpi.goal].append(kpi)
+    for kpi in printed_order(strategy, kpis):
+        if kpi.goal is not None:
+            ordered[kpi.goal].append(kpi)
     return ordered
 
 
@@ -45,7 +53,8 @@ def compute(strategy: CityStrategy, kpis: dict[str, Kpi]) -> Computed:
     latest = {kpi_id: evaluate(kpi, rule, start) for kpi_id, kpi in kpis.items()}
     reviews = {fy: {kpi_id: evaluate(kpi, rule, start, as_of=fy) for kpi_id, kpi in kpis.items()}
                for fy in review_years(strategy, kpis)}
-    return Computed(latest, reviews, order_kpis(strategy, kpis))
+    overall = [kpi for kpi in printed_order(strategy, kpis) if kpi.kind == "全体目標"]
+    return Computed(latest, reviews, order_kpis(strategy, kpis), overall=overall)
 
 
 def population_sample(project: Project) -> bool:
@@ -81,5 +90,5 @@ def compute_project(project: Project) -> Computed:
     if project.vision is None:  # a city without a population vision yet
         return computed
     population = run_scenarios(project.vision, project.base_population, project.assumptions)
-    return Computed(computed.latest, computed.reviews, computed.kpis_by_goal, population,
-                    population_sample(project), decline_stages(project, population))
+    return replace(computed, population=population, population_sample=population_sample(project),
+                   decline_stages=decline_stages(project, population))

@@ -216,8 +216,9 @@ class Kpi(Model):
 
     id: Identifier = Field(description="指標の英小文字の名前。ファイル名と同じにします。", examples=["kpi-1-1"])
     name: Text = Field(description="指標名。用語解説へのしるしは「※」で付けます。", examples=["市内事業所の従業者数※"])
-    kind: Literal["数値目標", "KPI"] = Field(description="基本目標の「数値目標」か、施策の「KPI」か。")
-    goal: Identifier = Field(description="属する目標の id。")
+    kind: Literal["数値目標", "KPI", "全体目標"] = Field(
+        description="基本目標の「数値目標」、施策の「KPI」、または戦略全体の「全体目標」（全体目標指標・重点課題。goal は書きません）。")
+    goal: Identifier | None = Field(None, description="属する目標の id（全体目標では書きません）。")
     measure: Identifier | None = Field(None, description="属する施策の id（KPI のとき必須）。")
     glossary: list[Identifier] = Field(default_factory=list, description="名前の「※」が指す用語の id（strategy/glossary.yml）。")
     definition: Text = Field(description="指標の説明（何を、どう測るか）。")
@@ -238,6 +239,14 @@ class Kpi(Model):
     published_grades: list[PublishedGrade] = Field(
         default_factory=list, description="市が公表した評価（年度ごと）。このサイトの計算と並べて表示し、違うときは両方を示します。")
     sample: bool = Field(False, description="指標そのもの（名前・説明）が見本なら true。")
+
+    @model_validator(mode="after")
+    def _place(self) -> Kpi:
+        if self.kind == "全体目標" and (self.goal is not None or self.measure is not None):
+            raise ValueError("全体目標（戦略全体の指標）には goal と measure を書きません。")
+        if self.kind != "全体目標" and self.goal is None:
+            raise ValueError(f"{self.kind}には goal（属する目標の id）を書いてください。")
+        return self
 
     @property
     def target_value(self) -> float | None:

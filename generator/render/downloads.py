@@ -10,6 +10,7 @@ import datetime
 import io
 import re
 import zipfile
+from collections.abc import Sequence
 
 from openpyxl import Workbook
 
@@ -23,7 +24,8 @@ FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 DATA_DIR = "assets/data"
 
 
-def evaluation_table(strategy: CityStrategy, kpis_by_goal: dict[str, list[Kpi]], progress: dict[str, Progress]) -> Table:
+def evaluation_table(strategy: CityStrategy, kpis_by_goal: dict[str, list[Kpi]], progress: dict[str, Progress],
+                     overall: Sequence[Kpi] = ()) -> Table:
     columns = (
         Column("goal", "目標"), Column("kind", "種類"), Column("id", "指標ID"), Column("name", "指標"), Column("unit", "単位"),
         Column("baseline", "基準値", kind="number", digits=None), Column("target_type", "目標の種類"),
@@ -33,11 +35,12 @@ def evaluation_table(strategy: CityStrategy, kpis_by_goal: dict[str, list[Kpi]],
         Column("sample", "サンプルを含む"),
     )
     rows = []
-    for goal in strategy.goals:
-        for kpi in kpis_by_goal[goal.id]:
+    groups = [("戦略全体", overall)] + [(f"{goal.label} {goal.title}", kpis_by_goal[goal.id]) for goal in strategy.goals]
+    for group, group_kpis in groups:
+        for kpi in group_kpis:
             p = progress[kpi.id]
             rows.append((
-                f"{goal.label} {goal.title}", kpi.kind, kpi.id, kpi.name, kpi.unit_label,
+                group, kpi.kind, kpi.id, kpi.name, kpi.unit_label,
                 kpi.baseline.value if kpi.baseline else None, kpi.target.type,
                 f"{kpi.target.from_year}-{kpi.target.to_year}" if kpi.target.over_period else str(kpi.target.year or ""),
                 kpi.target_value, p.value,
@@ -86,7 +89,7 @@ def review_files(project: Project, computed: Computed) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     stamp = max([k.updated for k in project.kpis.values()], default=project.plan_periods.updated)
     for fy, progress in computed.reviews.items():
-        table = evaluation_table(project.strategy, computed.kpis_by_goal, progress)
+        table = evaluation_table(project.strategy, computed.kpis_by_goal, progress, computed.overall)
         files[f"{DATA_DIR}/review-{fy}.csv"] = table.to_csv()
         files[f"{DATA_DIR}/review-{fy}.xlsx"] = to_xlsx(table, f"{fy}年度 効果検証", stamp)
     return files

@@ -80,4 +80,5 @@ def make_environment(cache_dir: Path | None = None) -> Environment:
     env.globals["size_label"] = size_label
     env.filters["yaml_str"] = lambda value: Markup(json.dumps(join_lines(str(value)), ensure_ascii=False))
     env.filters["date"] = lambda d: date_label(d.year, d.month, d.day)
+    env.filters["goal_group"] = lambda goal, computed: (goal.label, computed.kpis_by_goal[goal.id])
     return env

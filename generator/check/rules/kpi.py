@@ -20,6 +20,8 @@ def kpi_place(file: str, kpi: Kpi, strategy: CityStrategy) -> Iterator[Finding]:
     if kpi.id != stem:
         yield Finding(file, ("id",), f"id「{kpi.id}」がファイル名「{stem}」と違います。", f"id を {stem} にするか、ファイル名を {kpi.id}.yml にしてください。")
     goals = {goal.id: goal for goal in strategy.goals}
+    if kpi.goal is None:  # a strategy-level indicator (全体目標): the model checked it has no goal
+        return
     goal = goals.get(kpi.goal)
     if goal is None:
         yield Finding(file, ("goal",), f"目標 id「{kpi.goal}」が strategy/strategy.yml にありません。",
