@@ -148,8 +148,10 @@ def load_project(root: Path, today: datetime.date | None = None) -> tuple[Projec
         report.add(Problem(document.name, line, column, format_path(finding.path), finding.message, finding.hint, finding.severity))
     if not report.ok or not loader.complete:
         return None, report
-    kpis = {kpi.id: kpi for kpi in models.pop("kpis").values()}  # type: ignore[union-attr]
-    return Project(**models, kpis=kpis, documents=loader.documents, today=today), report  # type: ignore[arg-type]
+    for key, source in DATA_SOURCES.items():  # folder items were keyed by file for the rules; pages use ids
+        if isinstance(source, DataFolder):
+            models[key] = {item.id: item for item in models[key].values()}  # type: ignore[union-attr]
+    return Project(**models, documents=loader.documents, today=today), report  # type: ignore[arg-type]
 
 
 def _compute(project: Project, report: Report) -> Computed | None:

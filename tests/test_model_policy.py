@@ -3,11 +3,11 @@ import inspect
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from generator.model import base, policy, population, strategy
+from generator.model import base, periods, policy, population, strategy
 from generator.model import policy as models
 from generator.model.project import DATA_FILES, DATA_TABLES
 
-MODEL_MODULES = (base, policy, strategy, population)
+MODEL_MODULES = (base, policy, strategy, population, periods)
 ALL_MODELS = [
     cls for module in MODEL_MODULES for _, cls in inspect.getmembers(module, inspect.isclass)
     if issubclass(cls, BaseModel) and cls.__module__ == module.__name__ and cls not in (base.Model, population.CsvRow)

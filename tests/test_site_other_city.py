@@ -139,3 +139,17 @@ def test_strategy_level_indicators_stand_apart_from_the_goals(city2_site: Path):
     assert "戦略全体の目標（全体目標）" in kpi_page(city2_site, "kpi-0-population")
     review = (city2_site / "site/assets/data/review-2024.csv").read_text(encoding="utf-8-sig")
     assert "戦略全体,全体目標,kpi-0-population" in review
+
+
+def test_an_earlier_period_keeps_its_final_results_and_reviews(city2_site: Path):
+    import re
+
+    page = re.sub(r"<[^>]+>", "", (city2_site / "site/strategy/periods/period-1/index.html").read_text(encoding="utf-8"))
+    assert "56件（令和2(2020)年度）" in page and "達成" in page and "目標に届いた" in page
+    assert "9,600人（令和3(2021)年度、速報値、令和3(2021)年10月1日時点）" in page and "目標に届かなかった" in page
+    assert "－（公表なし）" in page  # a result never published stays unknown, never made up
+    assert "（サンプル）第１期の創業支援は目標を上回った。" in page  # its review is kept and shown
+    reviews = (city2_site / "site/reviews/index.html").read_text(encoding="utf-8")
+    assert "strategy/periods/period-1/#reviews" in reviews
+    settings = json.loads((city2_site / "build/engine-settings.json").read_text(encoding="utf-8"))
+    assert "これまでの計画期間" in json.dumps(settings["nav"], ensure_ascii=False)

@@ -14,6 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from generator.load.document import Document
+from generator.model.periods import PastPeriod
 from generator.model.policy import NationalStrategy, PlanSchedule, Policy, SiteInfo
 from generator.model.population import (
     AgeSexRow,
@@ -89,6 +90,7 @@ class Project:
     base_population: list[AgeSexRow] | None = data(DataTable("population/base_population.csv", AgeSexRow, part_of="vision"))
     assumptions: list[AssumptionRow] | None = data(DataTable("population/assumptions.csv", AssumptionRow, part_of="vision"))
     kpis: dict[str, Kpi] = data(DataFolder("kpis", Kpi))  # by id, in file-name order
+    periods: dict[str, PastPeriod] = data(DataFolder("strategy/periods", PastPeriod))  # earlier periods, by id
     documents: dict[str, Document] = field(default_factory=dict, repr=False, compare=False)  # by data key or file path
     today: datetime.date = field(default_factory=datetime.date.today, compare=False)
 

@@ -8,7 +8,7 @@ yearly actuals): pages mark them サンプル and `validate --production` refuse
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
@@ -198,6 +198,30 @@ class Actual(Model):
     note: Text | None = Field(None, description="注記。")
 
 
+class IndicatorLogic:
+    """What a KPI and a past period's indicator share beyond their fields: the unit as printed, the target as a number."""
+
+    if TYPE_CHECKING:  # declared by the models that use this (not fields of their own here)
+        unit: str | None
+        target: Target
+        baseline: ValueSource | None
+
+    @property
+    def target_value(self) -> float | None:
+        """The target as a number: stated, or worked out from the baseline (変化率, 維持); None for 前年度比."""
+        target = self.target
+        if target.type == "変化率":
+            return self.baseline.value * (1 + target.value / 100) if self.baseline else None  # type: ignore[operator]
+        if target.type == "維持":
+            return self.baseline.value if self.baseline else None
+        return target.value
+
+    @property
+    def unit_label(self) -> str:
+        """The unit as printed after a number ("" for a KPI without a unit)."""
+        return self.unit or ""
+
+
 class PublishedGrade(Model):
     """The grade the city itself published for a KPI in a fiscal year (達成/未達成, A–D, ◎○△×)."""
 
@@ -209,7 +233,7 @@ class PublishedGrade(Model):
     sample: bool = Field(False, description="見本なら true。")
 
 
-class Kpi(Model):
+class Kpi(IndicatorLogic, Model):
     """One indicator: a 数値目標 of a goal or a KPI of a measure (kpis/<id>.yml)."""
 
     model_config = ConfigDict(title="指標（数値目標・KPI）")
@@ -247,21 +271,6 @@ class Kpi(Model):
         if self.kind != "全体目標" and self.goal is None:
             raise ValueError(f"{self.kind}には goal（属する目標の id）を書いてください。")
         return self
-
-    @property
-    def target_value(self) -> float | None:
-        """The target as a number: stated, or worked out from the baseline (変化率, 維持); None for 前年度比."""
-        target = self.target
-        if target.type == "変化率":
-            return self.baseline.value * (1 + target.value / 100) if self.baseline else None  # type: ignore[operator]
-        if target.type == "維持":
-            return self.baseline.value if self.baseline else None
-        return target.value
-
-    @property
-    def unit_label(self) -> str:
-        """The unit as printed after a number ("" for a KPI without a unit)."""
-        return self.unit or ""
 
 
 class GlossaryTerm(Model):

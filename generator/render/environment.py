@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUn
 from markupsafe import Markup
 
 from generator.charts.kpi import COMPARED_VALUE, year_text
+from generator.compute.periods import final_reached
 from generator.model.base import has_samples
 from generator.render.figures import chart_svg
 from generator.render.formulas import formula_text
@@ -21,6 +22,7 @@ from generator.render.kpi_text import (
     compared_text,
     grade_mark,
     kpi_row,
+    result_text,
     sample_badge,
     target_amount,
     value_text,
@@ -74,6 +76,8 @@ def make_environment(cache_dir: Path | None = None) -> Environment:
     env.globals["grade_mark_html"] = grade_mark
     env.globals["year_text"] = year_text
     env.globals["has_samples"] = has_samples
+    env.globals["final_reached"] = final_reached
+    env.globals["result_text"] = result_text
     env.globals["compared_value"] = COMPARED_VALUE
     env.globals["format_number"] = format_number
     env.globals["chart_svg"] = chart_svg

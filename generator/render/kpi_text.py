@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from generator.charts.kpi import COMPARED_VALUE, year_text
 from generator.compute.progress import Progress
-from generator.model.strategy import NO_YEAR, Kpi, ValueSource
+from generator.model.strategy import NO_YEAR, Actual, IndicatorLogic, Kpi, ValueSource
 from generator.text.eras import date_label
 from generator.text.markdown import escape_markdown, table_cell
 from generator.text.numbers import format_number
@@ -112,3 +112,10 @@ def kpi_row(kpi: Kpi, progress: Progress, link: Callable[[str], str]) -> Markup:
         f"{grade_mark(progress)} {table_cell(progress.label)}",
     ]
     return Markup("| " + " | ".join(cells) + " |")
+
+
+def result_text(indicator: IndicatorLogic, actual: Actual) -> Markup:
+    """A final actual as published: amount, year, 速報値 and "as of" date when so."""
+    as_of = f"{date_label(actual.as_of.year, actual.as_of.month, actual.as_of.day)}時点" if actual.as_of else ""
+    parts = [year_text(indicator, actual.year), "速報値" if actual.status == "速報" else "", as_of]  # type: ignore[arg-type]
+    return Markup(_amount(indicator, actual.value) + table_cell(_in_brackets(parts)))  # type: ignore[arg-type]

@@ -73,6 +73,14 @@ def _has_glossary(project: Project) -> bool:
     return bool(project.glossary.terms)
 
 
+def _has_periods(project: Project) -> bool:
+    return bool(project.periods)
+
+
+def _periods(project: Project, computed: Computed) -> Iterable[tuple[str, str, object]]:
+    return ((period.id, "period", period) for period in sorted(project.periods.values(), key=lambda p: p.start_fy))
+
+
 def _reviewed_years(project: Project, computed: Computed) -> Iterable[tuple[str, str, object]]:
     return ((str(fy), "fiscal_year", fy) for fy in computed.reviews)
 
@@ -84,6 +92,8 @@ SITE_PAGES: tuple[PageSpec, ...] = (
     PageSpec("strategy/framework.md", "framework.md.j2", ("総合戦略", "施策体系")),
     PageSpec("strategy/policy.md", "policy.md.j2", ("総合戦略", "策定方針"), when=_has_policy),
     PageSpec("strategy/goals/{item}.md", "goal.md.j2", items=_goals),
+    PageSpec("strategy/periods/index.md", "periods.md.j2", ("総合戦略", "これまでの計画期間"), when=_has_periods),
+    PageSpec("strategy/periods/{item}.md", "period.md.j2", items=_periods),
     PageSpec("population/index.md", "population.md.j2", ("人口ビジョン", None), when=_has_vision),
     PageSpec("population/current.md", "population_current.md.j2", ("人口ビジョン", "現状分析"), when=_has_vision),
     PageSpec("population/projection.md", "population_projection.md.j2", ("人口ビジョン", "将来推計"), when=_has_vision),

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from generator.check.rules import kpi, policy, population, strategy
+from generator.check.rules import kpi, periods, policy, population, strategy
 from generator.check.rules.finding import Finding
 
 
@@ -30,7 +30,8 @@ RULES: tuple[Rule, ...] = (
     Rule(("plan_periods",), policy.plan_periods_in_range),
     Rule(("national_framework",), policy.national_goals_unique),
     Rule(("strategy", "national_framework"), strategy.goal_structure),
-    Rule(("reviews", "strategy"), strategy.review_references),
+    Rule(("reviews", "strategy", "periods"), strategy.review_references),
+    Rule(("periods", "strategy"), periods.period_files),
     Rule(("kpis", "strategy", "glossary", "today"), kpi.kpi_files),
     Rule(("census",), population.census_years_unique),
     Rule(("base_population",), population.base_age_groups),

@@ -6,6 +6,8 @@ from collections import Counter
 from collections.abc import Iterator
 
 from generator.check.rules.finding import Finding
+from generator.check.rules.periods import covering_period
+from generator.model.periods import PastPeriod
 from generator.model.policy import NationalStrategy
 from generator.model.strategy import CityStrategy, Reviews
 
@@ -31,14 +33,17 @@ def goal_structure(strategy: CityStrategy, national: NationalStrategy) -> Iterat
         yield Finding("strategy", ("end_fy",), "end_fy が start_fy より前になっています。")
 
 
-def review_references(reviews: Reviews, strategy: CityStrategy) -> Iterator[Finding]:
-    goals = {goal.id for goal in strategy.goals}
+def review_references(reviews: Reviews, strategy: CityStrategy, periods: dict[str, PastPeriod]) -> Iterator[Finding]:
+    """Each review belongs to a year of the current or an earlier period; comments name goals of either."""
+    goals = {goal.id for goal in strategy.goals} | {goal.id for period in periods.values() for goal in period.goals}
     years = Counter(review.fiscal_year for review in reviews.reviews)
     for r, review in enumerate(reviews.reviews):
         if years[review.fiscal_year] > 1:
             yield Finding("reviews", ("reviews", r, "fiscal_year"), f"{review.fiscal_year}年度の効果検証が複数あります。")
-        if not strategy.start_fy <= review.fiscal_year <= strategy.end_fy:
-            yield Finding("reviews", ("reviews", r, "fiscal_year"), f"{review.fiscal_year}年度は計画期間の外です。")
+        if not covering_period(review.fiscal_year, strategy, periods):
+            yield Finding("reviews", ("reviews", r, "fiscal_year"), f"{review.fiscal_year}年度はどの計画期間にも入りません。",
+                          f"今の期間（{strategy.start_fy}〜{strategy.end_fy}年度）か、strategy/periods/ に書いた前の期間の年度にしてください。")
         for c, comment in enumerate(review.comments):
             if comment.goal is not None and comment.goal not in goals:
-                yield Finding("reviews", ("reviews", r, "comments", c, "goal"), f"目標 id「{comment.goal}」がありません。")
+                yield Finding("reviews", ("reviews", r, "comments", c, "goal"), f"目標 id「{comment.goal}」がありません。",
+                              f"次から選んでください: {', '.join(sorted(goals))}")
