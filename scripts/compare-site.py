@@ -2,7 +2,8 @@
 
 The check for refactors that must not change what readers get:
 
-    .venv/bin/python scripts/compare-site.py main~3     # exit 0 when identical
+    .venv/bin/python scripts/compare-site.py main~3          # that commit against the working tree
+    .venv/bin/python scripts/compare-site.py main~3 main     # two commits
 
 Each side is built from its own generator, templates, docs/, overrides/,
 mkdocs.yml and its own tests/fixtures/project data, with one fixed build date.
@@ -37,26 +38,32 @@ def build_site(source: Path, work: Path) -> dict[str, str]:
     for part in DATA:
         shutil.copytree(source / "tests/fixtures/project" / part, project / part)
     env = dict(os.environ, PYTHONPATH=str(source), SOURCE_DATE_EPOCH=FIXED_DATE)
-    subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "build"], env=env, check=True,
-                   capture_output=True)
+    # cwd = the project: `python -m` puts the working directory first on sys.path, before PYTHONPATH.
+    subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "build"], env=env, cwd=project,
+                   check=True, capture_output=True)
     site = project / "site"
     return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(site.rglob("*")) if p.is_file()}
 
 
+def build_at(commit: str, work: Path) -> dict[str, str]:
+    """Build the fixture site with the generator of `commit` (a temporary git worktree)."""
+    tree = work / "tree"
+    subprocess.run(["git", "worktree", "add", "--detach", str(tree), commit], cwd=REPO, check=True, capture_output=True)
+    try:
+        return build_site(tree, work / "build")
+    finally:
+        subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=REPO, capture_output=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("base", help="the commit to compare with (e.g. main, HEAD~1)")
+    parser.add_argument("new", nargs="?", help="a second commit (default: the working tree)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        old_tree = Path(tmp) / "old"
-        subprocess.run(["git", "worktree", "add", "--detach", str(old_tree), args.base], cwd=REPO, check=True,
-                       capture_output=True)
-        try:
-            old = build_site(old_tree, Path(tmp) / "old-build")
-        finally:
-            subprocess.run(["git", "worktree", "remove", "--force", str(old_tree)], cwd=REPO, capture_output=True)
-        new = build_site(REPO, Path(tmp) / "new-build")
+        old = build_at(args.base, Path(tmp) / "old")
+        new = build_at(args.new, Path(tmp) / "new") if args.new else build_site(REPO, Path(tmp) / "new-build")
     differing = sorted(name for name in old.keys() | new.keys() if old.get(name) != new.get(name))
     for name in differing:
         print(f"{'only in ' + args.base if name not in new else 'only now' if name not in old else 'differs'}: {name}")

@@ -12,7 +12,13 @@ from typing import Annotated, Literal
 from pydantic import ConfigDict, Field, model_validator
 
 from generator.model.base import FiscalYear, Identifier, Model, Source, Text
-from generator.model.strategy import Actual, IndicatorLogic, Target, ValueSource
+from generator.model.strategy import (
+    Actual,
+    GoalBase,
+    IndicatorLogic,
+    Target,
+    ValueSource,
+)
 
 
 class PastIndicator(IndicatorLogic, Model):
@@ -35,21 +41,12 @@ class PastIndicator(IndicatorLogic, Model):
     sample: bool = Field(False, description="見本なら true。")
 
 
-class PastGoal(Model):
-    """A goal of an earlier period and its indicators."""
+class PastGoal(GoalBase):
+    """A goal of an earlier period and its indicators (its id may be named by a review's comment)."""
 
     model_config = ConfigDict(title="前の期間の目標")
 
-    id: Identifier = Field(description="目標の英小文字の名前（効果検証の意見から参照できます）。", examples=["period-1-goal-1"])
-    kind: Literal["基本目標", "横断的な目標"] = Field(description="「基本目標」または「横断的な目標」。")
-    number: Annotated[int, Field(ge=1, le=9)] = Field(description="目標の番号。")
-    title: Text = Field(description="目標の文言。")
     indicators: list[PastIndicator] = Field(default_factory=list, description="数値目標と KPI、その最終の結果。")
-    sample: bool = Field(False, description="見本なら true。")
-
-    @property
-    def label(self) -> str:
-        return f"{self.kind}{self.number}"
 
 
 class PastPeriod(Model):

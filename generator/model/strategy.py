@@ -79,24 +79,31 @@ class Measure(Model):
     sample: bool = Field(False, description="市の実際の内容が未確定の見本なら true（ページにサンプルと表示）。")
 
 
-class Goal(Model):
-    """A basic goal (基本目標) or cross-cutting goal (横断的な目標) of the city."""
+class GoalBase(Model):
+    """What every goal has, in the current period or an earlier one: its place and wording."""
 
-    model_config = ConfigDict(title="目標（基本目標・横断的な目標）")
+    model_config = ConfigDict(title="目標（共通の項目）")
 
     id: Identifier = Field(description="目標の英小文字の名前。", examples=["goal-1"])
     kind: Literal["基本目標", "横断的な目標"] = Field(description="「基本目標」または「横断的な目標」。")
     number: Annotated[int, Field(ge=1, le=9)] = Field(description="目標の番号。", examples=[1])
-    national_goal: Identifier = Field(description="対応する国の目標の id（strategy/national_framework.yml）。", examples=["basic-1"])
-    title: Text = Field(description="市の目標の文言。")
-    direction: list[Text] = Field(min_length=1, description="基本的方向（段落ごと）。")
-    measures: list[Measure] = Field(default_factory=list, description="具体的な施策。")
-    sample: bool = Field(False, description="市の実際の文言が未確定の見本なら true。")
+    title: Text = Field(description="目標の文言（戦略の表記どおり）。")
+    sample: bool = Field(False, description="実際の文言が未確定の見本なら true。")
 
     @property
     def label(self) -> str:
         """How the strategy prints the goal's number: 基本目標1, 横断的な目標2."""
         return f"{self.kind}{self.number}"
+
+
+class Goal(GoalBase):
+    """A basic goal (基本目標) or cross-cutting goal (横断的な目標) of the city."""
+
+    model_config = ConfigDict(title="目標（基本目標・横断的な目標）")
+
+    national_goal: Identifier = Field(description="対応する国の目標の id（strategy/national_framework.yml）。", examples=["basic-1"])
+    direction: list[Text] = Field(min_length=1, description="基本的方向（段落ごと）。")
+    measures: list[Measure] = Field(default_factory=list, description="具体的な施策。")
 
 
 class CityStrategy(Model):
