@@ -264,7 +264,7 @@ def subpath_server(built_site: Path, tmp_path_factory: pytest.TempPathFactory):
 
 @pytest.fixture(scope="session")
 def policy_data():
-    project, report = load_project(REPO)
+    project, report = load_project(REPO / "tests" / "fixtures" / "project")  # what built_site was built from
     assert project is not None, f"the project's data does not load: {report}"
     return project.policy
 

@@ -1,4 +1,5 @@
-"""The policy in strategy/policy.yml is the city's text, word for word.
+"""The policy in strategy/policy.yml is the city's text, word for word (on the frozen fixture copy,
+so that another city's data never has to match this one's source).
 
 The source text (strategy/sources/policy-draft.txt, extracted from the PDF) has
 hard line breaks, stray spaces, a plan-period table and a page label; without
@@ -11,8 +12,8 @@ from pathlib import Path
 from generator.model.policy import walk_sections
 from generator.pipeline import load_project
 
-REPO = Path(__file__).resolve().parent.parent
-SOURCE = REPO / "strategy" / "sources" / "policy-draft.txt"
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "project"
+SOURCE = FIXTURE / "strategy" / "sources" / "policy-draft.txt"
 # Lines of the PDF that are a table or a page label rather than running text.
 TABLE_LINE = re.compile(r"^\s*(H27 H28|（国・県）まち|朝霞市まち・ひと・しごと創生総合戦略 第１期|第５次朝霞市総合計画  前期|資料１)")
 
@@ -43,7 +44,7 @@ def policy_text(policy) -> str:
 
 
 def test_policy_yaml_is_the_source_text_word_for_word():
-    project, report = load_project(REPO)
+    project, report = load_project(FIXTURE)
     assert project is not None, report.format()
     title, body = source_body()
     assert squeeze(project.policy.title) == title
@@ -51,10 +52,10 @@ def test_policy_yaml_is_the_source_text_word_for_word():
 
 
 def test_policy_has_the_seven_chapters_in_order():
-    project, _ = load_project(REPO)
+    project, _ = load_project(FIXTURE)
     assert [s.number for s in project.policy.sections] == ["１", "２", "３", "４", "５", "６", "７"]
 
 
 def test_every_section_has_a_stable_id():
-    project, _ = load_project(REPO)
+    project, _ = load_project(FIXTURE)
     assert all(section.id for _, section in walk_sections(project.policy.sections))

@@ -153,3 +153,14 @@ def test_an_earlier_period_keeps_its_final_results_and_reviews(city2_site: Path)
     assert "strategy/periods/period-1/#reviews" in reviews
     settings = json.loads((city2_site / "build/engine-settings.json").read_text(encoding="utf-8"))
     assert "これまでの計画期間" in json.dumps(settings["nav"], ensure_ascii=False)
+
+
+def test_a_preliminary_actual_is_labelled_wherever_it_is_graded(city2_site: Path):
+    import re
+
+    review = re.sub(r"<[^>]+>", "", (city2_site / "site/reviews/2024/index.html").read_text(encoding="utf-8"))
+    assert "60人（令和6(2024)年度）（速報値）" in review
+    csv = (city2_site / "site/assets/data/review-2024.csv").read_text(encoding="utf-8-sig").splitlines()
+    header = csv[0].split(",")
+    [row] = [line.split(",") for line in csv if ",kpi-g-events," in line]
+    assert row[header.index("速報値を含む")] == "はい"

@@ -32,7 +32,7 @@ def evaluation_table(strategy: CityStrategy, kpis_by_goal: dict[str, list[Kpi]],
         Column("target_years", "目標の年（度）"), Column("target", "目標値", kind="number", digits=None),
         Column("actual", "比べた実績", kind="number", digits=None), Column("year", "実績の年（度）"),
         Column("percent", "進捗率", kind="number", unit="%", digits=1), Column("grade", "評価"), Column("label", "評価の意味"),
-        Column("sample", "サンプルを含む"),
+        Column("preliminary", "速報値を含む"), Column("sample", "サンプルを含む"),
     )
     rows = []
     groups = [("戦略全体", overall)] + [(f"{goal.label} {goal.title}", kpis_by_goal[goal.id]) for goal in strategy.goals]
@@ -44,7 +44,8 @@ def evaluation_table(strategy: CityStrategy, kpis_by_goal: dict[str, list[Kpi]],
                 kpi.baseline.value if kpi.baseline else None, kpi.target.type,
                 f"{kpi.target.from_year}-{kpi.target.to_year}" if kpi.target.over_period else str(kpi.target.year or ""),
                 kpi.target_value, p.value,
-                str(p.as_of) if p.as_of is not None else "", p.percent, p.grade, p.label, "はい" if p.sample else "いいえ",
+                str(p.as_of) if p.as_of is not None else "", p.percent, p.grade, p.label,
+                "はい" if p.preliminary else "いいえ", "はい" if p.sample else "いいえ",
             ))
     return Table(columns, tuple(rows))
 
