@@ -6,6 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 CHROMIUM ?= /usr/bin/chromium
+VNU := tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
 .PHONY: site validate serve test chromium clean bench
 
@@ -27,7 +28,13 @@ serve: $(STAMP)
 chromium:
 	@test -x $(CHROMIUM) || scripts/install-chromium.sh
 
-test: $(STAMP) chromium
+# The W3C Nu HTML Checker for the HTML test: Debian's Java and the vnu-jar npm package (pinned).
+$(VNU): tools/vnu/package-lock.json
+	@command -v java >/dev/null || scripts/install-java.sh
+	cd tools/vnu && npm ci --no-audit --no-fund --silent
+	touch $(VNU)
+
+test: $(STAMP) chromium $(VNU)
 	$(BIN)/python -m pytest
 
 clean:

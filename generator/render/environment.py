@@ -16,6 +16,7 @@ from markupsafe import Markup
 from generator.charts.kpi import COMPARED_VALUE, year_text
 from generator.compute.periods import final_reached
 from generator.model.base import has_samples
+from generator.render.chart_block import chart_block
 from generator.render.figures import chart_svg
 from generator.render.formulas import formula_text
 from generator.render.kpi_text import (
@@ -81,6 +82,7 @@ def make_environment(cache_dir: Path | None = None) -> Environment:
     env.globals["compared_value"] = COMPARED_VALUE
     env.globals["format_number"] = format_number
     env.globals["chart_svg"] = chart_svg
+    env.globals["chart_html"] = chart_block
     env.globals["size_label"] = size_label
     env.filters["yaml_str"] = lambda value: Markup(json.dumps(join_lines(str(value)), ensure_ascii=False))
     env.filters["date"] = lambda d: date_label(d.year, d.month, d.day)
