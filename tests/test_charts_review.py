@@ -12,11 +12,20 @@ def test_distribution_counts_every_kpi_once_and_table_matches():
     computed = compute(project.strategy, project.kpis)
     progress = computed.reviews[2024]
     counts = distribution(project.strategy, computed.kpis_by_goal, progress)
-    assert sum(sum(c.values()) for c in counts.values()) == len(project.kpis)
+    assert sum(sum(c.values()) for c in counts) == len(project.kpis)
     chart = review_chart(2024, project.strategy, computed.kpis_by_goal, progress, project.plan_periods.updated)
-    assert [row[-1] for row in chart.table.rows] == [sum(counts[g.id].values()) for g in project.strategy.goals]
+    assert [row[-1] for row in chart.table.rows] == [sum(c.values()) for c in counts]
     # Stacked bars: each grade's bars start where the previous grade's ended.
     traces = chart.figure["data"]
     for before, after in zip(traces, traces[1:]):
         assert after["base"] == [b + x for b, x in zip(before["base"], before["x"])]
     assert grade_order(project.strategy)[-1] == project.strategy.evaluation.not_measurable
+
+
+def test_strategy_level_indicators_are_counted_in_their_own_row():
+    project, _ = load_project(Path(__file__).resolve().parent / "fixtures" / "city2")
+    computed = compute(project.strategy, project.kpis)
+    progress = computed.reviews[2024]
+    chart = review_chart(2024, project.strategy, computed.kpis_by_goal, progress, project.plan_periods.updated, computed.overall)
+    assert chart.table.rows[0][0] == "戦略全体" and chart.table.rows[0][-1] == len(computed.overall) == 1
+    assert sum(row[-1] for row in chart.table.rows) == len(project.kpis)

@@ -117,3 +117,8 @@ def test_a_relative_target_needs_a_baseline():
     kpi = kpi_data(baseline=None, target={"type": "変化率", "value": -10, "year": 2025, "source": {"title": "s"}})
     found = kpi_findings(kpi)
     assert [(f.path, "基準値（baseline）がありません" in f.message) for f in found] == [(("target", "type"), True)]
+
+
+def test_a_strategy_level_indicator_with_a_goal_is_located_on_the_goal():
+    found = kpi_findings(kpi_data(kind="全体目標", measure=None))
+    assert [(f.path, "goal を書きません" in f.message) for f in found] == [(("goal",), True)]

@@ -147,3 +147,15 @@ def test_comma_in_a_csv_number_gets_the_plain_number():
 
     _, problems = build_model(Rows, document)
     assert "145" in problems[0].hint and "カンマ" in problems[0].hint
+
+
+def test_a_union_field_gets_one_message_named_by_the_planners_field():
+    from generator.check.schema import build_model
+    from generator.load.yamlio import load_text
+    from generator.model.strategy import Kpi
+
+    document, _ = load_text("id: k\nname: n\nkind: KPI\ngoal: g\nmeasure: m\ndefinition: d\nbetter: higher\n"
+                            "updated: 2026-01-01\ntarget: {value: 1, year: 令和11}\n", "kpis/k.yml")
+    _, problems = build_model(Kpi, document)
+    assert [(p.field, p.line) for p in problems] == [("target.year", 9)]
+    assert "2029" in problems[0].hint

@@ -202,3 +202,18 @@ def test_relative_targets_ask_for_the_right_fields():
         relative({"type": "維持", "value": 50, "year": 2026}, [])
     with pytest.raises(Exception, match="value（目標値）を書いてください"):
         relative({"type": "変化率", "year": 2026}, [])
+
+
+def test_a_target_below_the_baseline_of_a_higher_is_better_kpi_is_a_floor():
+    """「19,500人以上を保つ」 while the population falls from 20,000: above the target is on track."""
+    on_track = kpi([(2026, 19800)], baseline=(20000, 2024), target=(19500, 2029))
+    progress = evaluate(on_track, THRESHOLDS, 2025)
+    assert progress.basis.rule == "floor" and progress.percent == 100 and progress.grade == "A"
+    below = evaluate(kpi([(2026, 19400)], baseline=(20000, 2024), target=(19500, 2029)), THRESHOLDS, 2025)
+    assert below.percent == pytest.approx(19400 / 19500 * 100) and below.grade == "B"
+
+
+def test_year_on_year_takes_the_baseline_as_the_year_before():
+    k = relative({"type": "前年度比", "sample": True}, [(2025, 85)], baseline=(80, 2024), better="higher")
+    progress = evaluate(k, THRESHOLDS, 2025)
+    assert (progress.basis.rule, progress.basis.target, progress.percent) == ("year_on_year", 80, 100)

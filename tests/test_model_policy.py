@@ -61,3 +61,9 @@ def test_every_model_has_a_japanese_title_for_the_reference():
     for cls in ALL_MODELS:
         title = cls.model_config.get("title") or ""
         assert any(ord(ch) > 0x3000 for ch in title), cls.__name__
+
+
+@pytest.mark.parametrize(("city", "word"), [("〇〇市", "市"), ("試験町", "町"), ("架空村", "村"), ("東京都千代田区", "区")])
+def test_the_municipality_word_follows_the_name(city, word):
+    site = models.SiteInfo(city=city, site_title="t", documents=[models.PublishedDocument(id="strategy", name="n", short_name="s")])
+    assert site.municipality == word

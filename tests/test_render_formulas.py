@@ -57,3 +57,17 @@ def test_a_cap_says_whether_the_total_stayed_under_it():
     assert formula_text(k, evaluate(k, THRESHOLDS, 2021)) == (
         "目標は実績の累計を目標値 1,200.0 以下に保つこと。実績の累計 1,300.0 は目標値を超えています"
         "（目標値 1,200.0 ÷ 実績の累計 1,300.0 × 100 = 92.3%）。")
+
+
+def test_calendar_year_kpis_say_the_year_before_not_the_fiscal_year():
+    from test_compute_progress import relative
+
+    k = relative({"type": "前年度比", "sample": True}, [(2024, 90), (2025, 95)], baseline=None, better="higher")
+    k = k.model_copy(update={"year_type": "年"})
+    text = formula_text(k, evaluate(k, THRESHOLDS, 2021))
+    assert text.startswith("目標は前年より良くすること。") and "前年（令和6(2024)年）の 90" in text
+
+
+def test_a_floor_says_whether_the_value_stayed_over_it():
+    k = kpi([(2026, 19400)], baseline=(20000, 2024), target=(19500, 2029))
+    assert formula_text(k, evaluate(k, THRESHOLDS, 2025)).startswith("目標は実績を目標値 19,500.0 以上に保つこと。")

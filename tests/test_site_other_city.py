@@ -79,6 +79,7 @@ def test_new_city_makes_a_project_that_builds_with_every_value_a_sample(tmp_path
     build(target)
     home = (target / "site/index.html").read_text(encoding="utf-8")
     assert "試験町まち・ひと・しごと創生総合戦略" in home
+    assert not [name for name, text in site_text(target).items() if "朝霞" in text]  # no other city's sources either
     assert main(["--root", str(target), "validate", "--production"]) == 1  # samples may not be published
     out = capsys.readouterr().out
     assert "kpis/kpi-1-1.yml" in out and "strategy/strategy.yml" in out
@@ -130,7 +131,7 @@ def test_relative_targets_are_shown_with_what_they_ask(city2_site: Path):
     assert "現状維持（80.0%）（令和8(2026)年度）［原文: 現状維持］" in keep
     yoy = kpi_page(city2_site, "kpi-j-sales")
     assert "前年度より増やす［原文: 前年度比増］" in yoy
-    assert "目標は前年度より良くすること。実績 110 は前年度（2023）の 100 を上回っています（100%）。" in yoy
+    assert "目標は前年度より良くすること。実績 110 は前年度（令和5(2023)年度）の 100 を上回っています（100%）。" in yoy
 
 
 def test_strategy_level_indicators_stand_apart_from_the_goals(city2_site: Path):

@@ -163,14 +163,22 @@ def kpi_chart(kpi: Kpi, progress: Progress) -> Chart:
     else:
         now = "実績はまだありません"
     if target.over_period:
-        goal = f"{target.from_year}〜{target.to_year}の{target.type}で{fmt(target.value)}"
+        cap = "以下" if target.type == "累計" and kpi.better == "lower" else ""
+        goal = f"{year_text(kpi, target.from_year)}〜{year_text(kpi, target.to_year)}の{target.type}で{fmt(target.value)}{cap}"
     elif kpi.target_value is None:
         goal = "前年度より良くすること" if target.type == "前年度比" else "基準値から計算する値（基準値がありません）"
     elif target.last_year is None:
         goal = f"{fmt(kpi.target_value)}（目標年度の記載なし）"
     else:
         goal = f"{year_text(kpi, target.last_year)}に{fmt(kpi.target_value)}"
-    base = f"基準値は{fmt(kpi.baseline.value)}（{year_text(kpi, kpi.baseline.year)}）、" if kpi.baseline and kpi.baseline.year else "基準値はなく、"
+    baseline = kpi.baseline
+    if baseline is not None and baseline.over_period:
+        base = (f"基準値は{fmt(baseline.value)}（{year_text(kpi, baseline.from_year)}〜"
+                f"{year_text(kpi, baseline.to_year)}の{baseline.type}）、")
+    elif baseline is not None and baseline.year:
+        base = f"基準値は{fmt(baseline.value)}（{year_text(kpi, baseline.year)}）、"
+    else:
+        base = "基準値はなく、" if baseline is None else f"基準値は{fmt(baseline.value)}、"
     summary = f"{kpi.name}の推移です。{base}{now}、目標は{goal}です。"
     return Chart(
         id=kpi.id,

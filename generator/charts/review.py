@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date
 
 from generator.charts import (
@@ -22,19 +23,28 @@ def grade_order(strategy: CityStrategy) -> list[str]:
     return [band.grade for band in strategy.evaluation.grades] + [strategy.evaluation.not_measurable]
 
 
-def distribution(strategy: CityStrategy, kpis_by_goal: dict[str, list[Kpi]], progress: dict[str, Progress]) -> dict[str, Counter]:
-    return {goal.id: Counter(progress[k.id].grade for k in kpis_by_goal[goal.id]) for goal in strategy.goals}
+def groups(strategy: CityStrategy, kpis_by_goal: dict[str, list[Kpi]], overall: Sequence[Kpi] = ()) -> list[tuple[str, str, list[Kpi]]]:
+    """(short label, long label, KPIs): the strategy-level indicators first (when any), then each goal."""
+    found = [("戦略全体", "戦略全体", list(overall))] if overall else []
+    return found + [(goal.label, f"{goal.label} {goal.title}", kpis_by_goal[goal.id]) for goal in strategy.goals]
+
+
+def distribution(strategy: CityStrategy, kpis_by_goal: dict[str, list[Kpi]], progress: dict[str, Progress],
+                 overall: Sequence[Kpi] = ()) -> list[Counter]:
+    """The grades counted per group (see `groups`)."""
+    return [Counter(progress[k.id].grade for k in kpis) for _, _, kpis in groups(strategy, kpis_by_goal, overall)]
 
 
 def review_chart(fiscal_year: int, strategy: CityStrategy, kpis_by_goal: dict[str, list[Kpi]],
-                 progress: dict[str, Progress], updated: date) -> Chart:
+                 progress: dict[str, Progress], updated: date, overall: Sequence[Kpi] = ()) -> Chart:
     grades = grade_order(strategy)
-    counts = distribution(strategy, kpis_by_goal, progress)
-    labels = [f"{g.label}" for g in strategy.goals]
+    found = groups(strategy, kpis_by_goal, overall)
+    counts = distribution(strategy, kpis_by_goal, progress, overall)
+    labels = [short for short, _, _ in found]
     data = []
-    bases = [0] * len(strategy.goals)
+    bases = [0] * len(found)
     for index, grade in enumerate(grades):
-        values = [counts[g.id][grade] for g in strategy.goals]
+        values = [count[grade] for count in counts]
         if not any(values):
             continue
         data.append({
@@ -59,10 +69,7 @@ def review_chart(fiscal_year: int, strategy: CityStrategy, kpis_by_goal: dict[st
         "config": dict(PLOTLY_CONFIG),
     }
     columns = (Column("goal", "目標"), *(Column(g, f"評価 {g}", kind="number", unit="件") for g in grades), Column("total", "合計", kind="number", unit="件"))
-    rows = tuple(
-        (f"{g.label} {g.title}", *(counts[g.id][grade] for grade in grades), sum(counts[g.id].values()))
-        for g in strategy.goals
-    )
+    rows = tuple((long, *(count[grade] for grade in grades), sum(count.values())) for (_, long, _), count in zip(found, counts))
     any_sample = any(p.sample for p in progress.values()) or strategy.evaluation.sample
     return Chart(
         id=f"review-{fiscal_year}-grades",

@@ -198,6 +198,15 @@ def _misspelled_nearby(loc: tuple, errors: list[dict]) -> bool:
     return bool(difflib.get_close_matches(str(loc[-1]), typos, n=1, cutoff=0.6))
 
 
+# How pydantic names the members of a union in an error's location (not fields a planner wrote).
+_UNION_MEMBER = re.compile(r"^(constrained-|literal\[|function-|lax-|strict-|json-or-python\[|tagged-union\[|union\[)")
+
+
+def _field_loc(loc: tuple) -> tuple:
+    """The location as the planner's fields, without pydantic's union member tags."""
+    return tuple(part for part in loc if not (isinstance(part, str) and _UNION_MEMBER.match(part)))
+
+
 def build_model(model: type[BaseModel], document: Document) -> tuple[BaseModel | None, list[Problem]]:
     """Validate a document against a model; every error is located in the file."""
     if document.data is None:
@@ -206,11 +215,15 @@ def build_model(model: type[BaseModel], document: Document) -> tuple[BaseModel |
         return model.model_validate(document.data), []
     except ValidationError as exc:
         problems = []
-        errors = exc.errors(include_url=False)
+        errors = [dict(error, loc=_field_loc(error["loc"])) for error in exc.errors(include_url=False)]
+        reported: set[tuple] = set()
         for error in errors:
             loc = tuple(error["loc"])
             if error["type"] == "missing" and _misspelled_nearby(loc, errors):
                 continue  # the typo's own message already names this field
+            if loc in reported and loc:
+                continue  # one message per field: the first member of a union (year or 記載なし) says enough
+            reported.add(loc)
             if error["type"] in ("missing",) or not loc:
                 line, column = document.locate(loc[:-1] if loc else ())
             elif error["type"] == "extra_forbidden":

@@ -17,7 +17,7 @@ from generator.model.strategy import Actual, Evaluation, Kpi
 class Basis:
     """The calculation behind a grade, as numbers; `rule` names its shape.
 
-    Rules: no_actual, no_baseline, band_no_baseline, band_reached, cap (a total kept at or under the target), band_zero_baseline, band,
+    Rules: no_actual, no_baseline, band_no_baseline, band_reached, cap / floor (kept at or under / over a bound), band_zero_baseline, band,
     reached (counted as 100 %), nonpositive_target, no_target_year,
     year_on_year (target = the previous year's actual, `year` its year), no_previous_year, ratio, ratio_lower, keep,
     distance, not_started. `expected` is set when the percent was pro-rated.
@@ -127,12 +127,22 @@ def _distance(kpi: Kpi, value: float, baseline: float) -> Basis:
         kept = value >= target if kpi.better == "higher" else value <= target
         return Basis("keep", value, target, baseline, percent=100.0 if kept else 0.0)
     if kpi.target.type == "累計" and kpi.better == "lower":  # "keep the total at or under the target"
-        percent = 100.0 if value <= target else target / value * 100
-        return Basis("cap", value, target, percent=percent)
+        return _bound(kpi, value, target)
+    if not kpi.target.over_period and (target < baseline if kpi.better == "higher" else target > baseline):
+        # A target on the worse side of the baseline is a bound ("keep 19,500 or more" while the
+        # population falls from 20,000): distance towards it would grade an actual above it as behind.
+        return _bound(kpi, value, target)
     percent = (value - baseline) / (target - baseline) * 100
     if kpi.target.type == "累計":
         return Basis("ratio", value, target, percent=percent)
     return Basis("distance", value, target, baseline, percent=percent)
+
+
+def _bound(kpi: Kpi, value: float, target: float) -> Basis:
+    """Stay at or under (lower is better: cap) or at or over (higher is better: floor) the target."""
+    if kpi.better == "lower":
+        return Basis("cap", value, target, percent=100.0 if value <= target else (target / value * 100 if value else 100.0))
+    return Basis("floor", value, target, percent=100.0 if value >= target else (value / target * 100 if target else 0.0))
 
 
 def _pro_rated(kpi: Kpi, basis: Basis, year: int, plan_start: int) -> Basis:
@@ -171,11 +181,14 @@ def evaluate(kpi: Kpi, evaluation: Evaluation, plan_start: int, as_of: int | Non
 def _year_on_year(kpi: Kpi, evaluation: Evaluation, parts: list[Actual], sample: bool) -> Progress:
     """「前年度比増」: the latest actual against the one a year before; reached (100 %) or not (0 %)."""
     latest = parts[-1]
-    if len(parts) < 2:
+    if len(parts) >= 2:
+        previous_year, previous_value = parts[0].year, parts[0].value
+    elif kpi.baseline is not None and not kpi.baseline.over_period and kpi.baseline.year == latest.year - 1:
+        previous_year, previous_value = latest.year - 1, kpi.baseline.value  # the baseline is the year before
+    else:
         return _not_measurable(evaluation, latest.year, latest.value, Basis("no_previous_year", latest.value), sample)
-    previous = parts[0]
-    better = latest.value > previous.value if kpi.better == "higher" else latest.value < previous.value
-    basis = Basis("year_on_year", latest.value, previous.value, percent=100.0 if better else 0.0, year=previous.year)
+    better = latest.value > previous_value if kpi.better == "higher" else latest.value < previous_value
+    basis = Basis("year_on_year", latest.value, previous_value, percent=100.0 if better else 0.0, year=previous_year)
     grade, label = _grade_by_percent(evaluation, basis.percent)  # type: ignore[arg-type]
     return Progress(latest.year, latest.value, basis.percent, grade, label, basis, sample=sample)
 
@@ -196,7 +209,7 @@ def _grade(kpi: Kpi, evaluation: Evaluation, plan_start: int, value: float | Non
     else:
         basis = _distance(kpi, value, baseline)
         # Pro-rating: not for keeping a level or staying under a cap, nor for an average (it does not build up).
-        if evaluation.method == "pro_rated" and basis.rule not in ("keep", "cap") and kpi.target.type != "平均":
+        if evaluation.method == "pro_rated" and basis.rule not in ("keep", "cap", "floor") and kpi.target.type != "平均":
             basis = _pro_rated(kpi, basis, year, plan_start)
             if basis.rule == "no_target_year":
                 return _not_measurable(evaluation, year, value, basis, sample)

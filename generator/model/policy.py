@@ -142,6 +142,11 @@ class SiteInfo(Model):
     site_title: Text = Field(description="サイトの題名。")
     documents: list[PublishedDocument] = Field(min_length=1, description="このサイトが公開する文書。")
 
+    @property
+    def municipality(self) -> str:
+        """市, 町, 村 or 区, as the pages name the author (「町の判定」); 市 when the name ends otherwise."""
+        return self.city[-1] if self.city[-1] in "市町村区" else "市"
+
     def document(self, document_id: str) -> PublishedDocument:
         """A document by id (the rule required_documents guarantees the ones pages use)."""
         return next(d for d in self.documents if d.id == document_id)

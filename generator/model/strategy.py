@@ -271,14 +271,6 @@ class Kpi(IndicatorLogic, Model):
         default_factory=list, description="市が公表した評価（年度ごと）。このサイトの計算と並べて表示し、違うときは両方を示します。")
     sample: bool = Field(False, description="指標そのもの（名前・説明）が見本なら true。")
 
-    @model_validator(mode="after")
-    def _place(self) -> Kpi:
-        if self.kind == "全体目標" and (self.goal is not None or self.measure is not None):
-            raise ValueError("全体目標（戦略全体の指標）には goal と measure を書きません。")
-        if self.kind != "全体目標" and self.goal is None:
-            raise ValueError(f"{self.kind}には goal（属する目標の id）を書いてください。")
-        return self
-
 
 class GlossaryTerm(Model):
     """A term explained in 用語解説, linked from ※ marks."""

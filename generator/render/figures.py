@@ -23,7 +23,7 @@ def charts(project: Project, computed: Computed) -> dict[str, Chart]:
     found = [plan_period_chart(project.plan_periods)]
     found += [kpi_chart(kpi, computed.latest[kpi.id]) for kpi in project.kpis.values()]
     latest_update = max([k.updated for k in project.kpis.values()], default=project.plan_periods.updated)
-    found += [review_chart(fy, project.strategy, computed.kpis_by_goal, progress, latest_update)
+    found += [review_chart(fy, project.strategy, computed.kpis_by_goal, progress, latest_update, computed.overall)
               for fy, progress in computed.reviews.items()]
     if project.vision is not None:
         found += population_chart_list(project, computed)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.charts.kpi import COMPARED_VALUE
+from generator.charts.kpi import COMPARED_VALUE, year_text
 from generator.compute.progress import Basis, Progress
 from generator.model.strategy import Kpi
 from generator.text.numbers import format_number
@@ -16,7 +16,7 @@ NOT_MEASURABLE = {
     "nonpositive_target": "目標値が0以下のため、達成率では判定できません（distance_to_target などを使ってください）。",
     "not_started": "まだ期待される進み具合が0のため、比べられません。",
     "no_target_year": "目標年度の記載がないため、経過に応じた期待値を計算できません。",
-    "no_previous_year": "前年度の実績がないため、前年度と比べられません。",
+    "no_previous_year": "前の年（度）の実績がないため、比べられません。",
 }
 
 
@@ -41,7 +41,8 @@ def _base_formula(kpi: Kpi, basis: Basis) -> str:
     if basis.rule == "year_on_year":
         direction = "上回って" if kpi.better == "higher" else "下回って"
         result = f"{direction}います（100%）" if basis.percent == 100 else f"{direction}いません（0%）"
-        return f"目標は前年度より良くすること。{shown} {value} は前年度（{basis.year}）の {target} を{result}。"
+        before = f"前{kpi.year_type}"
+        return f"目標は{before}より良くすること。{shown} {value} は{before}（{year_text(kpi, basis.year)}）の {target} を{result}。"
     if basis.rule == "band_reached":
         return f"判定: {shown} {value} は目標値 {target} に到達しています。"
     if basis.rule == "band":
@@ -55,6 +56,11 @@ def _base_formula(kpi: Kpi, basis: Basis) -> str:
     if basis.rule == "keep":
         kept = "維持できています（100%）" if basis.percent == 100 else "維持できていません（0%）"
         return f"目標は基準値 {baseline} の維持。{shown} {value} は{kept}。"
+    if basis.rule == "floor":
+        if basis.percent == 100:
+            return f"目標は{shown}を目標値 {target} 以上に保つこと。{shown} {value} は目標値以上です（100%）。"
+        return (f"目標は{shown}を目標値 {target} 以上に保つこと。{shown} {value} は目標値を下回っています"
+                f"（{shown} {value} ÷ 目標値 {target} × 100 = {basis.percent:.1f}%）。")
     if basis.rule == "cap":
         if basis.percent == 100:
             return f"目標は{shown}を目標値 {target} 以下に保つこと。{shown} {value} は目標値以下です（100%）。"

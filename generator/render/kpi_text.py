@@ -52,7 +52,7 @@ def target_amount(kpi: Kpi) -> Markup:
     target = kpi.target
     absolute = kpi.target_value
     if target.type == "前年度比":
-        return Markup("前年度より" + ("増やす" if kpi.better == "higher" else "減らす"))
+        return Markup(f"前{kpi.year_type}より" + ("増やす" if kpi.better == "higher" else "減らす"))
     if target.type == "維持":
         return Markup("現状維持" + (f"（{_amount(kpi, absolute)}）" if absolute is not None else ""))
     if target.type == "変化率":

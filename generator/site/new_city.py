@@ -14,8 +14,10 @@ import shutil
 from pathlib import Path
 from string import Template
 
-# Copied unchanged from the running project: the site's own files and the national strategy.
+# Copied from the running project: the site's own files and the national strategy (whose list of
+# sources is replaced: it names where this project checked the wording, not the new city).
 COPIED = ("mkdocs.yml", "docs", "overrides", "strategy/national_framework.yml")
+NATIONAL = "strategy/national_framework.yml"
 
 
 def _text(value: str) -> str:
@@ -111,6 +113,18 @@ def data_files(city: str, start_fy: int, end_fy: int, today: str) -> dict[str, s
     return {path: template.substitute(values) for path, template in TEMPLATES.items()}
 
 
+def national_framework(text: str) -> str:
+    """The national framework with its sources replaced by the national strategy itself, to be checked."""
+    lines = text.splitlines()
+    name = next((line.split(":", 1)[1].strip() for line in lines if line.startswith("name:")), "国の総合戦略")
+    start = next((i for i, line in enumerate(lines) if line.startswith("sources:")), len(lines))
+    end = next((i for i in range(start + 1, len(lines)) if lines[i] and not lines[i].startswith((" ", "-"))), len(lines))
+    sources = ["sources:", f"  - title: {name}",
+               "    note: 目標の文言は元のプロジェクトのデータから写したものです。国の原文で確かめてください。",
+               "    needs_check: true"]
+    return "\n".join(lines[:start] + sources + lines[end:]) + "\n"
+
+
 class NewCityError(Exception):
     """The project cannot be made; the message is for the planner."""
 
@@ -130,6 +144,8 @@ def new_city(target: Path, source_root: Path, city: str, start_fy: int, end_fy: 
         destination.parent.mkdir(parents=True, exist_ok=True)
         if source.is_dir():
             shutil.copytree(source, destination)
+        elif part == NATIONAL:
+            destination.write_text(national_framework(source.read_text(encoding="utf-8")), encoding="utf-8")
         else:
             shutil.copy2(source, destination)
         written.append(part)

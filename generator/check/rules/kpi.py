@@ -20,7 +20,15 @@ def kpi_place(file: str, kpi: Kpi, strategy: CityStrategy) -> Iterator[Finding]:
     if kpi.id != stem:
         yield Finding(file, ("id",), f"id「{kpi.id}」がファイル名「{stem}」と違います。", f"id を {stem} にするか、ファイル名を {kpi.id}.yml にしてください。")
     goals = {goal.id: goal for goal in strategy.goals}
-    if kpi.goal is None:  # a strategy-level indicator (全体目標): the model checked it has no goal
+    if kpi.kind == "全体目標":  # a strategy-level indicator belongs to no goal or measure
+        for field in ("goal", "measure"):
+            if getattr(kpi, field) is not None:
+                yield Finding(file, (field,), f"全体目標（戦略全体の指標）には {field} を書きません。",
+                              f"{field} の行を消すか、目標の指標なら kind を 数値目標 か KPI にしてください。")
+        return
+    if kpi.goal is None:
+        yield Finding(file, ("kind",), f"{kpi.kind}には goal（属する目標の id）が必要です。",
+                      f"goal: （目標の id）を書いてください。次から選べます: {', '.join(goals)}")
         return
     goal = goals.get(kpi.goal)
     if goal is None:
@@ -113,8 +121,10 @@ def kpi_values(file: str, kpi: Kpi) -> Iterator[Finding]:
         worse = target > kpi.baseline.value if kpi.better == "lower" else target < kpi.baseline.value
         if worse:
             direction = "低いほど良い" if kpi.better == "lower" else "高いほど良い"
-            yield Finding(file, ("target", "value"), f"{direction}指標なのに、目標値が基準値より悪い値になっています。",
-                          "better（higher/lower）と目標値を確かめてください。", Severity.WARNING)
+            bound = "以下" if kpi.better == "lower" else "以上"
+            yield Finding(file, ("target", "value"), f"{direction}指標なのに、目標値が基準値より悪い値になっています。"
+                          f"目標値{bound}を保つ目標として評価します。",
+                          "better（higher/lower）と目標値が戦略のとおりか確かめてください。", Severity.WARNING)
 
 
 def kpi_consistency(file: str, kpi: Kpi, strategy: CityStrategy, glossary: Glossary, today: date) -> Iterator[Finding]:
