@@ -652,3 +652,24 @@ def test_full_and_half_width_queries_find_the_same_text(new_page, site_server, q
     hrefs = links.evaluate_all("as => as.map(a => a.getAttribute('href'))")
     assert any("strategy/policy/" in href for href in hrefs), hrefs
     assert_clean(watch, site_server)
+
+
+def test_search_answers_pasted_text_without_a_key_press(new_page, site_server):
+    """Pasted or IME-chosen text fires no keyup; the results must come all the same."""
+    page, watch = new_page()
+    page.goto(site_server)
+    translations = json.loads(page.locator("#__config").text_content())["translations"]
+    none = translations["search.result.none"]
+    search = page.locator("input.md-search__input")
+    search.click()
+    # Wait until the index is ready (it answers an empty box with the placeholder): its arrival
+    # would otherwise run the query by itself, hiding whether the paste alone is enough.
+    page.wait_for_function("([el, text]) => el.textContent.trim() === text",
+                           arg=[page.locator(".md-search-result__meta").element_handle(), translations["search.result.placeholder"]])
+    search.evaluate("""el => {
+        el.value = "人口ビジョン";
+        el.dispatchEvent(new InputEvent("input", {bubbles: true, inputType: "insertFromPaste", data: el.value}));
+    }""")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    assert page.locator(".md-search-result__meta").inner_text().strip() != none
+    assert page.locator(".md-search-result__item").count() > 0

@@ -136,3 +136,35 @@ def test_japanese_keyboard_slips_are_located_on_their_line(text, line, words):
 def test_full_width_colon_inside_a_value_is_fine():
     document, problems = load_text("title: 期間：5年\n", "x.yml")
     assert problems == [] and document.data == {"title": "期間：5年"}
+
+
+def billion_laughs(levels: int = 9) -> str:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, levels + 1)]
+    return "\n".join(lines) + "\n"
+
+
+def test_aliases_are_refused_without_being_expanded():
+    import time
+
+    start = time.perf_counter()
+    document, problems = load_text(billion_laughs(), "strategy/site.yml")
+    assert time.perf_counter() - start < 10  # generous: it takes milliseconds; expanding would take hours
+    [problem] = problems
+    assert "別名" in problem.message and problem.line == 2 and problem.field == "a1[0]"
+
+
+def test_deep_nesting_is_a_located_problem_not_a_crash():
+    _, problems = load_text("a: " + "[" * 60 + "]" * 60 + "\n", "x.yml")
+    assert [p.message for p in problems] == ["入れ子が深すぎます（40段まで）。"]
+    _, problems = load_text("a: " + "[" * 20000 + "]" * 20000 + "\n", "x.yml")
+    assert len(problems) == 1 and "入れ子" in problems[0].message + problems[0].hint
+
+
+def test_a_huge_file_is_refused_before_it_is_read(tmp_path):
+    from generator.load.decode import MAX_FILE_BYTES
+
+    path = tmp_path / "big.yml"
+    path.write_bytes(b"a: " + b"x" * (MAX_FILE_BYTES + 1))
+    document, problems = load_file(path, "strategy/big.yml")
+    assert document is None and "大きすぎます" in problems[0].message

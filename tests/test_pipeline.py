@@ -78,3 +78,16 @@ def test_a_typo_in_one_file_does_not_hide_cross_checks_of_the_others(project_cop
     found = {(p.file, p.field) for p in report.errors}
     assert ("kpis/kpi-4-crime.yml", "beter") in found
     assert ("kpis/kpi-x2-online.yml", "goal") in found  # checked although another file failed
+
+
+def test_a_billion_laughs_in_a_data_file_is_reported_at_once(project_copy: Path):
+    import time
+
+    from test_load_yamlio import billion_laughs
+
+    site = project_copy / "strategy/site.yml"
+    site.write_text(site.read_text(encoding="utf-8") + billion_laughs(), encoding="utf-8")
+    start = time.perf_counter()
+    project, report = load_project(project_copy)
+    assert time.perf_counter() - start < 10  # generous: the refusal takes milliseconds
+    assert project is None and any("別名" in p.message and p.file == "strategy/site.yml" for p in report.errors)

@@ -16,7 +16,14 @@ def test_xlsx_holds_the_table():
     assert [[c.value for c in row] for row in sheet.iter_rows()] == [["指標", "値"], ["（サンプル）率", 1.5], ["件数", None]]
 
 
-def test_xlsx_is_byte_identical_for_the_same_data():
+def test_xlsx_is_byte_identical_for_the_same_data(monkeypatch):
+    import time as time_module
+
     stamp = datetime.date(2026, 11, 28)
-    assert to_xlsx(TABLE, "t", stamp) == to_xlsx(TABLE, "t", stamp)
+    first = to_xlsx(TABLE, "t", stamp)
+    # The second save happens "a year later": ZIP entry times and document dates must not follow the clock.
+    later = time_module.time() + 366 * 24 * 3600
+    monkeypatch.setattr(time_module, "time", lambda: later)
+    monkeypatch.setattr(time_module, "localtime", lambda secs=None: time_module.gmtime(later if secs is None else secs))
+    assert to_xlsx(TABLE, "t", stamp) == first
     assert to_xlsx(TABLE, "t", stamp) != to_xlsx(TABLE, "t", datetime.date(2026, 12, 1))

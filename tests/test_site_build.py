@@ -152,6 +152,24 @@ def test_same_input_gives_byte_identical_output(project_copy: Path, tmp_path: Pa
     assert len(snapshot(first)) > 3
 
 
+def test_builds_in_different_processes_and_environments_are_byte_identical(tmp_path: Path):
+    """Hash seed, time zone and the build's clock must not reach the site (two real processes)."""
+    import os
+    import subprocess
+    import sys
+
+    from support import copy_project
+
+    sites = []
+    for name, seed, zone in (("a", "1", "UTC"), ("b", "4242", "Asia/Tokyo")):
+        root = copy_project(tmp_path / name)
+        env = dict(os.environ, PYTHONHASHSEED=seed, TZ=zone, SOURCE_DATE_EPOCH="1700000000")
+        subprocess.run([sys.executable, "-m", "generator", "--root", str(root), "build"], env=env, cwd=root,
+                       check=True, capture_output=True)
+        sites.append(snapshot(root / "site"))
+    assert sites[0] == sites[1] and len(sites[0]) > 100
+
+
 def test_regenerating_rewrites_only_what_changed(project_copy: Path, tmp_path: Path):
     out = tmp_path / "docs"
     generate(project_copy, out)

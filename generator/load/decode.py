@@ -29,9 +29,17 @@ def decode(raw: bytes, name: str) -> tuple[str | None, list[Problem]]:
         )]
 
 
+# A data file is text a planner writes; anything far larger is a mistake (or an attack on CI).
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+
 def read_text(path: Path, name: str) -> tuple[str | None, list[Problem]]:
     """A data file's text (None when it cannot be opened or decoded) and the problems; never raises."""
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [Problem(name, None, None, "", f"ファイルが大きすぎます（{size:,}バイト。上限は{MAX_FILE_BYTES:,}バイト）。",
+                                  "データのファイルか確かめてください。大きな表は CSV に分けてください。")]
         raw = path.read_bytes()
     except OSError as exc:
         return None, [Problem(name, None, None, "", f"ファイルを開けません（{exc.strerror}）。", "ファイル名と場所を確認してください。")]

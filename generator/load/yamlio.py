@@ -49,6 +49,10 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+# Deeper nesting than any data file needs is a mistake; the limit also keeps recursion bounded.
+MAX_DEPTH = 40
+
+
 class _Converter:
     def __init__(self, name: str):
         self.name = name
@@ -56,6 +60,8 @@ class _Converter:
         self.value_marks: dict[Path_, tuple[int, int]] = {}
         self.key_marks: dict[Path_, tuple[int, int]] = {}
         self._open: set[int] = set()  # nodes being converted: an alias to one is a cycle
+        self._seen: set[int] = set()  # every node converted: meeting one again means an alias (*)
+        self._alias_reported = False
 
     def problem(self, node: yaml.Node, path: Path_, message: str, hint: str) -> None:
         line, column = _mark(node)
@@ -66,6 +72,21 @@ class _Converter:
         if id(node) in self._open:
             self.problem(node, path, "別名（*）が自分自身を含んでいます。", "「&」と「*」を使わず、値をそのまま書いてください。")
             return None
+        if id(node) in self._seen:
+            # An alias: expanding aliases of aliases grows exponentially ("billion laughs"),
+            # and planners never need them, so each one is refused without being expanded.
+            if not self._alias_reported:
+                # The alias shares the anchored node (and its position): locate it by its container.
+                line, column = self.value_marks.get(path[:-1], _mark(node))
+                self.problems.append(Problem(self.name, line, column, format_path(path),
+                                             "別名（「&」で名前を付けた値を「*」で使う書き方）は使えません。",
+                                             "「&名前」と「*名前」を消し、値をそのまま書いてください。"))
+                self._alias_reported = True
+            return None
+        if len(path) > MAX_DEPTH:
+            self.problem(node, path, f"入れ子が深すぎます（{MAX_DEPTH}段まで）。", "字下げや括弧の数を確かめてください。")
+            return None
+        self._seen.add(id(node))
         self._open.add(id(node))
         try:
             if isinstance(node, yaml.MappingNode):
@@ -176,6 +197,7 @@ _SYNTAX_HINTS = (
     ("found unexpected end of stream", "引用符（\" や '）が閉じられているか確認してください。"),
     ("while scanning a quoted scalar", "引用符（\" や '）が閉じられているか確認してください。"),
     ("found undefined alias", "「*」で始まる別名は使えません。値をそのまま書いてください。"),
+    ("exceeded maximum nesting depth", "入れ子（括弧や字下げ）が深すぎます。括弧の数と字下げを確かめてください。"),
 )
 
 
@@ -220,6 +242,9 @@ def load_text(text: str, name: str) -> tuple[Document | None, list[Problem]]:
     problems = _tab_problems(text, name)
     try:
         node = yaml.compose(text, Loader=_NodeLoader)
+    except RecursionError:  # thousands of nested brackets: the parser itself recurses
+        return None, problems + [Problem(name, None, None, "", f"入れ子が深すぎて読めません（{MAX_DEPTH}段まで）。",
+                                         "字下げや括弧の数を確かめてください。")]
     except yaml.MarkedYAMLError as exc:
         problems += _full_width_problems(text, name)
         if problems:  # these say more precisely what is wrong and where
