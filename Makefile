@@ -6,7 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 CHROMIUM ?= /usr/bin/chromium
-VNU := tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+CHECKS := tools/check/node_modules
+VNU := $(CHECKS)/vnu-jar/build/dist/vnu.jar
 
 .PHONY: site validate serve test chromium clean bench
 
@@ -28,10 +29,10 @@ serve: $(STAMP)
 chromium:
 	@test -x $(CHROMIUM) || scripts/install-chromium.sh
 
-# The W3C Nu HTML Checker for the HTML test: Debian's Java and the vnu-jar npm package (pinned).
-$(VNU): tools/vnu/package-lock.json
+# Checks of the built site: the W3C Nu HTML Checker (vnu-jar, with Debian Java) and axe-core (pinned npm packages).
+$(VNU): tools/check/package-lock.json
 	@command -v java >/dev/null || scripts/install-java.sh
-	cd tools/vnu && npm ci --no-audit --no-fund --silent
+	cd tools/check && npm ci --no-audit --no-fund --silent
 	touch $(VNU)
 
 test: $(STAMP) chromium $(VNU)

@@ -673,3 +673,23 @@ def test_search_answers_pasted_text_without_a_key_press(new_page, site_server):
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     assert page.locator(".md-search-result__meta").inner_text().strip() != none
     assert page.locator(".md-search-result__item").count() > 0
+
+
+AXE = REPO / "tools/check/node_modules/axe-core/axe.min.js"
+
+
+def test_axe_finds_no_violation_on_any_page(new_page, site_server, built_site):
+    """Every page of the built site, light and dark, as axe-core (the engine of Lighthouse's audit) sees it."""
+    assert AXE.is_file(), "axe-core is missing (make test installs tools/check)"
+    pages = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("index.html"))
+    found = []
+    for scheme in ("light", "dark"):
+        page, _ = new_page(color_scheme=scheme)
+        for path in pages:
+            page.goto(site_server + path.removesuffix("index.html"))
+            page.wait_for_load_state("load")
+            page.add_script_tag(path=str(AXE))
+            violations = page.evaluate("""async () => (await axe.run(document, {resultTypes: ["violations"]}))
+                .violations.map(v => v.id + " " + v.nodes.map(n => n.target.join(" ")).slice(0, 3).join(" | "))""")
+            found += [f"{scheme} {path}: {violation}" for violation in violations]
+    assert found == [], "\n".join(found)

@@ -15,7 +15,7 @@ from support import REPO, copy_project
 
 from generator.site.build import build
 
-VNU = REPO / "tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar"
+VNU = REPO / "tools/check/node_modules/vnu-jar/build/dist/vnu.jar"
 CITY2 = REPO / "tests/fixtures/city2"
 
 # Reports about Material for MkDocs' own templates, each with why it stays.
@@ -38,7 +38,7 @@ def city2_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def nu_errors(site: Path) -> list[dict]:
     """Every error the Nu checker reports for the site's pages."""
     java = shutil.which("java")
-    assert java and VNU.is_file(), "the HTML check needs Java and tools/vnu (make test installs both)"
+    assert java and VNU.is_file(), "the HTML check needs Java and tools/check (make test installs both)"
     result = subprocess.run([java, "-jar", str(VNU), "--format", "json", "--errors-only", "--skip-non-html", str(site)],
                             capture_output=True, text=True, timeout=600)
     return json.loads(result.stderr)["messages"]
