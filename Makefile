@@ -36,6 +36,7 @@ $(VNU): tools/check/package-lock.json
 	touch $(VNU)
 
 test: $(STAMP) chromium $(VNU)
+	$(BIN)/ruff check generator tests scripts
 	$(BIN)/python -m pytest
 
 clean:

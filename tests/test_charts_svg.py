@@ -64,7 +64,7 @@ def test_lines_markers_dashes_legend_and_target_line():
     assert len(root.findall(f"{SVG}circle")) >= 2
     texts = ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
     assert "実績" in texts and "推計" in texts
-    dotted = [l for l in root.findall(f"{SVG}line") if l.get("stroke-dasharray") == "2 3"]
+    dotted = [line for line in root.findall(f"{SVG}line") if line.get("stroke-dasharray") == "2 3"]
     assert dotted, "the target line is drawn dotted"
 
 

@@ -7,7 +7,8 @@ def test_earlier_periods_end_before_the_current_one_and_do_not_overlap():
 
     strategy = CityStrategy.model_validate({
         "name": "戦略", "start_fy": 2021, "end_fy": 2025,
-        "evaluation": {"method": "distance_to_target", "description": "d", "grades": [{"grade": "A", "label": "a", "min_percent": 100}, {"grade": "B", "label": "b"}]},
+        "evaluation": {"method": "distance_to_target", "description": "d",
+                       "grades": [{"grade": "A", "label": "a", "min_percent": 100}, {"grade": "B", "label": "b"}]},
         "goals": [{"id": "g", "kind": "基本目標", "number": 1, "national_goal": "basic-1", "title": "t", "direction": ["d"]}],
     })
 

@@ -20,7 +20,7 @@ def schedule(*rows, first=2015, last=2025):
 
 
 def row(id_, *periods):
-    return PlanRow(id=id_, name="計画", periods=[PlanPeriod(label=l, start_fy=s, end_fy=e) for l, s, e in periods])
+    return PlanRow(id=id_, name="計画", periods=[PlanPeriod(label=label, start_fy=s, end_fy=e) for label, s, e in periods])
 
 
 def test_periods_inside_the_table_and_in_order_pass():

@@ -87,7 +87,7 @@ def test_format_path():
 
 def test_bom_is_accepted(tmp_path: Path):
     path = tmp_path / "a.yml"
-    path.write_bytes("\ufeffタイトル: 朝霞\n".encode("utf-8"))
+    path.write_bytes("\ufeffタイトル: 朝霞\n".encode())
     document, problems = load_file(path, "a.yml")
     assert problems == [] and document.data == {"タイトル": "朝霞"}
 

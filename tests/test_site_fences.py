@@ -9,7 +9,8 @@ from support import REPO
 
 from generator.site.fences import finished_html
 
-CHART = '<figure class="chart" id="chart-x">\n<p class="chart__summary">a &#42; b</p>\n</figure>\n<details class="chart__data">\n<summary>s</summary>\n<table><tr><th>h</th></tr></table>\n</details>'
+CHART = ('<figure class="chart" id="chart-x">\n<p class="chart__summary">a &#42; b</p>\n</figure>\n'
+         '<details class="chart__data">\n<summary>s</summary>\n<table><tr><th>h</th></tr></table>\n</details>')
 
 
 def site_markdown() -> markdown.Markdown:

@@ -287,7 +287,8 @@ def _vertical_bars(plot: _Plot, trace: dict) -> list[str]:
         base = trace.get("base", [0] * len(xs))[i] if isinstance(trace.get("base"), list) else trace.get("base", 0)
         y0, y1 = y(base), y(base + value)
         color = _color_at(marker.get("color"), i, "var(--chart-1)")
-        out.append(f'<rect x="{_n(x(xs[i]) - bar_width / 2)}" y="{_n(min(y0, y1))}" width="{_n(bar_width)}" height="{_n(abs(y1 - y0))}" style="fill:{_paint(color)}"/>')
+        out.append(f'<rect x="{_n(x(xs[i]) - bar_width / 2)}" y="{_n(min(y0, y1))}" width="{_n(bar_width)}" '
+                   f'height="{_n(abs(y1 - y0))}" style="fill:{_paint(color)}"/>')
     return out
 
 

@@ -31,7 +31,8 @@ def _walk(value: object, path: tuple) -> Iterator[tuple[tuple, str, str]]:
         if getattr(value, "text_sample", False) is True:
             yield path + ("text_sample",), "説明文が見本（text_sample: true）のままです。", _REPLACE + "text_sample: true を消してください。"
         if isinstance(value, Source) and value.needs_check:
-            yield path + ("needs_check",), "出典が一次資料で未確認（needs_check: true）です。", "国・市の原文で確かめてから needs_check: true を消してください。"
+            yield (path + ("needs_check",), "出典が一次資料で未確認（needs_check: true）です。",
+                   "国・市の原文で確かめてから needs_check: true を消してください。")
         for name in type(value).model_fields:
             yield from _walk(getattr(value, name), path + (name,))
     elif isinstance(value, (list, tuple)):

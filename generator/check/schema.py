@@ -42,9 +42,7 @@ def _unwrap(annotation: Any) -> Any:
     """list[X] / X | None / Annotated[X, …] → X, when X is a model."""
     while True:
         origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (list, tuple):
+        if origin is typing.Annotated or origin in (list, tuple):
             annotation = typing.get_args(annotation)[0]
         elif origin in (typing.Union, types.UnionType):
             members = [a for a in typing.get_args(annotation) if a is not type(None)]

@@ -70,7 +70,9 @@ def base_tfr_path(vision: PopulationVision) -> dict[int, float]:
     return {year: fertility_for(vision, year - STEP).base_tfr for year in years}
 
 
-def scenario_assumptions(vision: PopulationVision, scenario: Scenario, base: dict[int, PeriodAssumptions]) -> tuple[dict[int, PeriodAssumptions], dict[int, float]]:
+def scenario_assumptions(
+    vision: PopulationVision, scenario: Scenario, base: dict[int, PeriodAssumptions]
+) -> tuple[dict[int, PeriodAssumptions], dict[int, float]]:
     """A scenario's assumptions and TFR path, applying its parents first (based_on)."""
     scenarios = {s.id: s for s in vision.scenarios}
     chain = [scenario]

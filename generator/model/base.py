@@ -66,14 +66,14 @@ def is_sample(model: BaseModel) -> bool:
 
 def has_samples(*values: object) -> bool:
     """Whether anything in these models, lists or mappings (at any depth) is marked as a sample."""
-    for value in values:
-        if isinstance(value, BaseModel):
-            if is_sample(value) or has_samples(*(getattr(value, name) for name in type(value).model_fields)):
-                return True
-        elif isinstance(value, (list, tuple)):
-            if has_samples(*value):
-                return True
-        elif isinstance(value, Mapping):
-            if has_samples(*value.values()):
-                return True
+    return any(_has_sample(value) for value in values)
+
+
+def _has_sample(value: object) -> bool:
+    if isinstance(value, BaseModel):
+        return is_sample(value) or has_samples(*(getattr(value, name) for name in type(value).model_fields))
+    if isinstance(value, (list, tuple)):
+        return has_samples(*value)
+    if isinstance(value, Mapping):
+        return has_samples(*value.values())
     return False

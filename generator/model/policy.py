@@ -128,7 +128,8 @@ class PublishedDocument(Model):
         description="strategy（総合戦略。必須）または population-vision（人口ビジョン。population/vision.yml があるときに必須）。")
     name: Text = Field(description="文書の正式名称。")
     short_name: Text = Field(description="短い呼び名（メニューなど）。", examples=["総合戦略"])
-    description: list[Text] = Field(default_factory=list, description="ホームページに載せる文書の説明（段落ごと）。策定方針の節を引用するなら described_in を使います。")
+    description: list[Text] = Field(
+        default_factory=list, description="ホームページに載せる文書の説明（段落ごと）。策定方針の節を引用するなら described_in を使います。")
     described_in: Identifier | None = Field(None, description="この文書を説明している策定方針（policy.yml）の節の id。", examples=["content-strategy"])
     period_in: Identifier | None = Field(None, description="対象期間を定めている策定方針の節の id。", examples=["period-strategy"])
 

@@ -52,7 +52,8 @@ def kpi_glossary(file: str, kpi: Kpi, glossary: Glossary) -> Iterator[Finding]:
         if term not in terms:
             yield Finding(file, ("glossary", i), f"用語 id「{term}」が strategy/glossary.yml にありません。")
     if kpi.glossary and "※" not in kpi.name:
-        yield Finding(file, ("name",), "glossary があるのに名前に「※」がありません。", "用語解説へのしるしとして名前に「※」を付けてください。", Severity.WARNING)
+        yield Finding(file, ("name",), "glossary があるのに名前に「※」がありません。",
+                      "用語解説へのしるしとして名前に「※」を付けてください。", Severity.WARNING)
     if "※" in kpi.name and not kpi.glossary:
         yield Finding(file, ("glossary",), "名前に「※」があるのに glossary（用語の id）がありません。", "glossary: [用語の id] を追加してください。")
 

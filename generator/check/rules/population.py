@@ -104,7 +104,8 @@ def scenario_references(vision: PopulationVision) -> Iterator[Finding]:
         if ids[scenario.id] > 1:
             yield Finding("vision", path + ("id",), f"シナリオ id「{scenario.id}」が複数あります。")
         if scenario.based_on is not None and scenario.based_on not in known:
-            yield Finding("vision", path + ("based_on",), f"シナリオ id「{scenario.based_on}」がありません。", f"次から選んでください: {', '.join(sorted(known))}")
+            yield Finding("vision", path + ("based_on",), f"シナリオ id「{scenario.based_on}」がありません。",
+                          f"次から選んでください: {', '.join(sorted(known))}")
         if _based_on_cycle(vision, scenario.id):
             yield Finding("vision", path + ("based_on",), "based_on がたどると元のシナリオに戻ってしまいます（循環）。")
     if vision.target_scenario not in known:
