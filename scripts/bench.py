@@ -204,7 +204,11 @@ def main() -> int:
         lines += ["", "Lighthouse not installed: run `make bench` (it installs tools/bench)."]
     text = "\n".join(lines) + "\n"
     print(text)
-    (REPO / "BENCHMARKS.md").write_text(text, encoding="utf-8")
+    benchmarks = REPO / "BENCHMARKS.md"
+    previous = benchmarks.read_text(encoding="utf-8") if benchmarks.exists() else ""
+    if "\n## Mutation check\n" in previous:  # scripts/mutants.py's figures are kept until it runs again
+        text += "\n" + previous[previous.index("## Mutation check\n"):]
+    benchmarks.write_text(text, encoding="utf-8")
     return 0
 
 

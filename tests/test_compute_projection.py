@@ -624,3 +624,11 @@ def test_decline_stages() -> None:
         decline_stage(_with_old(0), base)
     with pytest.raises(ValueError, match="band が 1"):
         decline_stage(base, base, band=1)
+
+
+def test_decline_stage_bounds_belong_to_the_second_stage() -> None:
+    """「基準の±10%以内」 includes both bounds: exactly 90 % and 110 % of the base are 第2段階."""
+    base = _with_old(1000)
+    assert base.count(65) * (1 - 0.10) == 900 and base.count(65) * (1 + 0.10) == 1100
+    assert decline_stage(base, _with_old(900)) == 2
+    assert decline_stage(base, _with_old(1100)) == 2
