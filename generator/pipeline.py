@@ -17,6 +17,7 @@ from generator.check import rules
 from generator.check.production import production_problems
 from generator.check.schema import build_model, build_table, table_columns
 from generator.compute.computed import Computed, compute_project
+from generator.compute.plausibility import implausible_projections
 from generator.compute.projection import ProjectionError
 from generator.load.csvio import load_csv
 from generator.load.document import Document, format_path
@@ -157,13 +158,19 @@ def load_project(root: Path, today: datetime.date | None = None) -> tuple[Projec
 def _compute(project: Project, report: Report) -> Computed | None:
     """The compute stage; an impossible projection becomes a located problem, not a crash."""
     try:
-        return compute_project(project)
+        computed = compute_project(project)
     except ProjectionError as exc:  # the engine names the field, age group and value
         document = project.documents["vision"]
         line, column = document.locate(("scenarios",))
         report.add(Problem(document.name, line, column, "scenarios", f"推計できません: {exc}",
                            "仮定値（assumptions.csv）と vision.yml の値を確認してください。"))
         return None
+    if project.vision is not None:
+        document = project.documents["vision"]
+        for finding in implausible_projections(project.vision, computed.population):
+            line, column = document.locate(finding.path)
+            report.add(Problem(document.name, line, column, format_path(finding.path), finding.message, finding.hint, finding.severity))
+    return computed
 
 
 def validate(root: Path, production: bool = False, today: datetime.date | None = None) -> Validated:

@@ -91,3 +91,30 @@ def test_a_billion_laughs_in_a_data_file_is_reported_at_once(project_copy: Path)
     project, report = load_project(project_copy)
     assert time.perf_counter() - start < 10  # generous: the refusal takes milliseconds
     assert project is None and any("別名" in p.message and p.file == "strategy/site.yml" for p in report.errors)
+
+
+def test_an_absurd_projection_is_a_located_warning(project_copy: Path):
+    """Net migration +5.0 at every age passes the rate bounds but multiplies the town many times over."""
+    from generator.pipeline import validate
+
+    table = project_copy / "population/assumptions.csv"
+    lines = table.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    rows = [line.split(",") for line in lines[1:]]
+    for row in rows:
+        for column in ("migration_male", "migration_female"):
+            row[header.index(column)] = "5"
+    table.write_text("\n".join([lines[0], *(",".join(row) for row in rows)]) + "\n", encoding="utf-8")
+    report = validate(project_copy).report
+    warnings = [p for p in report.warnings if p.file == "population/vision.yml" and "倍です" in p.message]
+    assert warnings and all(p.line and p.field.startswith("scenarios[") for p in warnings)
+    assert "純移動率" in warnings[0].hint
+
+
+def test_assumptions_before_the_base_year_are_an_error(project_copy: Path):
+    from generator.pipeline import validate
+
+    table = project_copy / "population/assumptions.csv"
+    table.write_text(table.read_text(encoding="utf-8").replace("\n2020,", "\n2015,", 1), encoding="utf-8")
+    errors = validate(project_copy).report.errors
+    assert any(p.file == "population/assumptions.csv" and "基準年 2020 年より前" in p.message for p in errors)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
 
 import yaml
 from hypothesis import HealthCheck, given, settings

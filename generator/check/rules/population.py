@@ -62,6 +62,10 @@ def assumption_tables(vision: PopulationVision, base_population: list[AgeSexRow]
                 yield Finding("assumptions", ("rows", i, "age"), f"{period}年の期間に「{assumptions[i].age}」の行が複数あります。")
         if (period - vision.base_year) % 5:
             yield Finding("assumptions", ("rows", indexes[0], "period"), f"期間の始まり {period} 年が基準年 {vision.base_year} 年から5年刻みになっていません。")
+    for period, indexes in periods.items():
+        if period < vision.base_year:
+            yield Finding("assumptions", ("rows", indexes[0], "period"), f"期間の始まり {period} 年が基準年 {vision.base_year} 年より前です。",
+                          f"仮定値は基準年（{vision.base_year}年）からの期間について書きます。")
     if periods and min(periods) > vision.base_year:
         yield Finding("assumptions", ("rows", 0, "period"), f"基準年 {vision.base_year} 年から始まる期間の仮定値がありません。")
 
@@ -123,8 +127,9 @@ def scenario_years_and_ages(vision: PopulationVision, base_population: list[AgeS
         for year in scenario.tfr_anchors:
             if not year.isdigit() or not vision.base_year < int(year) <= vision.horizon_year:
                 yield Finding("vision", path + ("tfr_anchors", year), f"出生率の目安の年「{year}」は基準年より後、推計の最終年以前の西暦にしてください。")
-        if scenario.zero_migration_from is not None and (scenario.zero_migration_from - vision.base_year) % 5:
-            yield Finding("vision", path + ("zero_migration_from",), "移動均衡の開始年は基準年から5年刻みの年にしてください。")
+        if scenario.zero_migration_from is not None and (
+                (scenario.zero_migration_from - vision.base_year) % 5 or scenario.zero_migration_from < vision.base_year):
+            yield Finding("vision", path + ("zero_migration_from",), "移動均衡の開始年は基準年以後の、基準年から5年刻みの年にしてください。")
         for a, age in enumerate(scenario.zero_migration_ages):
             if age not in groups or age == groups[0]:
                 yield Finding("vision", path + ("zero_migration_ages", a), f"年齢階級「{age}」は使えません（{groups[1]}〜{groups[-1]} から選びます）。")
