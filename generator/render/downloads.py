@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from openpyxl import Workbook
 
 from generator.charts.model import Column, Table
+from generator.charts.review import groups
 from generator.compute.computed import Computed
 from generator.compute.progress import Progress
 from generator.model.project import Project
@@ -35,8 +36,7 @@ def evaluation_table(strategy: CityStrategy, kpis_by_goal: dict[str, list[Kpi]],
         Column("preliminary", "速報値を含む"), Column("sample", "サンプルを含む"),
     )
     rows = []
-    groups = [("戦略全体", overall)] + [(f"{goal.label} {goal.title}", kpis_by_goal[goal.id]) for goal in strategy.goals]
-    for group, group_kpis in groups:
+    for _, group, group_kpis in groups(strategy, kpis_by_goal, overall):
         for kpi in group_kpis:
             p = progress[kpi.id]
             rows.append((

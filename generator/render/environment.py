@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUn
 from markupsafe import Markup
 
 from generator.charts.kpi import COMPARED_VALUE, year_text
+from generator.charts.review import groups
 from generator.compute.periods import final_reached
 from generator.model.base import has_samples
 from generator.render.chart_block import chart_block
@@ -86,5 +87,5 @@ def make_environment(cache_dir: Path | None = None) -> Environment:
     env.globals["size_label"] = size_label
     env.filters["yaml_str"] = lambda value: Markup(json.dumps(join_lines(str(value)), ensure_ascii=False))
     env.filters["date"] = lambda d: date_label(d.year, d.month, d.day)
-    env.filters["goal_group"] = lambda goal, computed: (goal.label, computed.kpis_by_goal[goal.id])
+    env.globals["kpi_groups"] = lambda strategy, computed: groups(strategy, computed.kpis_by_goal, computed.overall)
     return env

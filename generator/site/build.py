@@ -63,6 +63,17 @@ def all_files(root: Path, project: Project, computed: Computed) -> dict[str, byt
     return dict(sorted(files.items()))
 
 
+def write_if_changed(path: Path, content: bytes) -> bool:
+    """Write atomically, and only when the content differs (the modification time then stays)."""
+    if path.is_file() and path.read_bytes() == content:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_bytes(content)
+    temporary.replace(path)
+    return True
+
+
 def sync_tree(target: Path, files: dict[str, bytes]) -> tuple[list[str], list[str]]:
     """Make `target` hold exactly `files`, rewriting only what changed.
 
@@ -72,14 +83,8 @@ def sync_tree(target: Path, files: dict[str, bytes]) -> tuple[list[str], list[st
     written, removed = [], []
     target.mkdir(parents=True, exist_ok=True)
     for name, content in files.items():
-        path = target / name
-        if path.is_file() and path.read_bytes() == content:
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(path.name + ".tmp")
-        temporary.write_bytes(content)
-        temporary.replace(path)
-        written.append(name)
+        if write_if_changed(target / name, content):
+            written.append(name)
     for path in sorted(target.rglob("*"), reverse=True):
         name = path.relative_to(target).as_posix()
         if path.is_file() and name not in files:
@@ -112,12 +117,7 @@ def generate(root: Path, out: Path | None = None, production: bool = False) -> G
 
 def write_settings(root: Path, settings: dict) -> None:
     """The engine settings made from the data, where the engine reads them (rewritten only when changed)."""
-    path = root / GENERATED_SETTINGS
-    content = json.dumps(settings, ensure_ascii=False, indent=1) + "\n"
-    if not path.is_file() or path.read_text(encoding="utf-8") != content:
-        temporary = path.with_name(path.name + ".tmp")
-        temporary.write_text(content, encoding="utf-8")
-        temporary.replace(path)
+    write_if_changed(root / GENERATED_SETTINGS, (json.dumps(settings, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
 
 
 def normalize_search_index(site: Path) -> None:
