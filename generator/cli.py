@@ -26,12 +26,27 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from generator.pipeline import validate
 
     report = validate(_root(args), production=args.production).report
+    if args.format == "github" and report.problems:
+        print(_in_workspace(report, _root(args)).github_annotations())
     print(report.format(check_only=True))
     gate = [p for p in report.problems if p.code == PRODUCTION]
     if gate:
         print()
         print(production_summary(gate))
     return EXIT_OK if report.ok else EXIT_INVALID
+
+
+def _in_workspace(report, root: Path):  # noqa: ANN202 - Report, imported lazily
+    """The report with file names relative to the GitHub workspace, where annotations are placed."""
+    import dataclasses
+
+    from generator.problems import Report
+
+    workspace = Path(os.environ.get("GITHUB_WORKSPACE", root)).resolve()
+    prefix = root.relative_to(workspace).as_posix() if root.is_relative_to(workspace) else "."
+    if prefix == ".":
+        return report
+    return Report([dataclasses.replace(p, file=f"{prefix}/{p.file}") for p in report.problems])
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -150,6 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     production_help = "本番公開用: サンプルや未確認の出典が残っていればエラーにする"
     validate = commands.add_parser("validate", help="データを検証し、問題をすべて報告する")
     validate.add_argument("--production", action="store_true", help=production_help)
+    validate.add_argument("--format", choices=("text", "github"), default="text",
+                          help="github: 問題を GitHub Actions の注釈（::error file=…）としても出力する")
     validate.set_defaults(func=cmd_validate)
     build_command = commands.add_parser("build", help="検証してからサイトを site/ に作る")
     build_command.add_argument("--production", action="store_true", help=production_help)

@@ -8,13 +8,14 @@ that validates also builds.
 from __future__ import annotations
 
 import datetime
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from generator.check import rules
-from generator.check.production import production_problems
+from generator.check.production import production_problems, site_url_problems
 from generator.check.schema import build_model, build_table, table_columns
 from generator.compute.computed import Computed, compute_project
 from generator.compute.plausibility import implausible_projections
@@ -180,6 +181,7 @@ def validate(root: Path, production: bool = False, today: datetime.date | None =
         return Validated(None, None, report)
     if production:
         report.extend(production_problems(project))
+        report.extend(site_url_problems(os.environ.get("SITE_URL")))
     computed = _compute(project, report)
     if not report.ok or computed is None:
         return Validated(None, None, report)

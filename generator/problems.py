@@ -49,6 +49,26 @@ class Problem:
             lines.append(f"  直し方: {self.hint}")
         return "\n".join(lines)
 
+    def github_annotation(self) -> str:
+        """The problem as a GitHub Actions workflow command, shown on the changed line of a pull request."""
+        properties = [f"file={_escape_property(self.file)}"]
+        if self.line is not None:
+            properties.append(f"line={self.line}")
+            if self.column is not None:
+                properties.append(f"col={self.column}")
+        properties.append(f"title={_escape_property(self.field or SEVERITY_LABELS[self.severity])}")
+        text = self.message + (f"\n直し方: {self.hint}" if self.hint else "")
+        return f"::{self.severity.value} {','.join(properties)}::{_escape_data(text)}"
+
+
+def _escape_data(text: str) -> str:
+    # GitHub's toolkit escapes these so a message cannot end the command early or span lines.
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
 
 @dataclass
 class Report:
@@ -79,6 +99,10 @@ class Report:
             set(self.problems),
             key=lambda p: (p.file, p.line or 0, p.column or 0, p.field, p.message),
         )
+
+    def github_annotations(self) -> str:
+        """Every problem as a GitHub annotation, one per line, in the report's order."""
+        return "\n".join(p.github_annotation() for p in self.sorted())
 
     def format(self, check_only: bool = False) -> str:
         """The whole report; `check_only` for `validate`, which builds nothing anyway."""

@@ -121,3 +121,16 @@ def test_production_summary_counts_by_file(capsys):
     out = capsys.readouterr().out
     assert "本番公開の前に直すもの" in out and "  population/census.csv: 11 件" in out
     assert "上から順に直してください" in out and "サイトは更新されません" not in out
+
+
+def test_validate_prints_github_annotations_relative_to_the_workspace(project_copy: Path, capsys, monkeypatch):
+    kpi = next((project_copy / "kpis").glob("*.yml"))
+    kpi.write_text(kpi.read_text(encoding="utf-8").replace("better: higher", "better: up"), encoding="utf-8")
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(project_copy.parent))
+    assert main(["--root", str(project_copy), "validate", "--format", "github"]) == EXIT_INVALID
+    out = capsys.readouterr().out
+    annotations = [line for line in out.splitlines() if line.startswith("::error ")]
+    assert len(annotations) == 1
+    assert annotations[0].startswith(f"::error file={project_copy.name}/kpis/{kpi.name},line=")
+    assert "title=better::" in annotations[0]
+    assert "[エラー]" in out  # the readable report follows for the log

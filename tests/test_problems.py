@@ -26,3 +26,16 @@ def test_report_with_only_warnings_is_ok():
 
 def test_empty_report_says_so():
     assert "問題は見つかりませんでした" in Report().format()
+
+
+def test_github_annotation_locates_and_escapes():
+    problem = Problem("kpis/a.yml", 7, 3, "target.value", "100%, 50%: 違います。\n二行目", "数値にしてください。")
+    line = problem.github_annotation()
+    assert line.startswith("::error file=kpis/a.yml,line=7,col=3,title=target.value::")
+    assert "%0A" in line and "\n" not in line  # one line, however long the message
+    assert "100%25, 50%25: 違います。" in line and line.endswith("直し方: 数値にしてください。")
+
+
+def test_github_annotation_escapes_properties_and_keeps_warnings():
+    warning = Problem("a,b:c.yml", None, None, "", "m", severity=Severity.WARNING)
+    assert warning.github_annotation() == "::warning file=a%2Cb%3Ac.yml,title=警告::m"

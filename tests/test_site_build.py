@@ -292,12 +292,14 @@ def test_one_yaml_edit_of_a_new_years_actual_flows_everywhere(project_copy: Path
     assert (site / "assets/data/review-2025.xlsx").is_file()
 
 
-def test_production_build_refuses_samples_and_keeps_the_site(project_copy: Path):
+def test_production_build_refuses_samples_and_keeps_the_site(project_copy: Path, monkeypatch):
+    monkeypatch.delenv("SITE_URL", raising=False)
     build(project_copy)
     before = snapshot(project_copy / "site")
     with pytest.raises(InvalidData) as info:
         build(project_copy, production=True)
     assert "本番公開できません" in str(info.value) and "kpis/kpi-1-startups.yml" in str(info.value)
+    assert "環境変数 SITE_URL" in str(info.value)  # and the public address is missing
     assert snapshot(project_copy / "site") == before
 
 

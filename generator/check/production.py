@@ -7,6 +7,7 @@ error for every sample value, sample text and unchecked source, located in its f
 from __future__ import annotations
 
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel
 
@@ -63,6 +64,24 @@ def production_problems(project: Project) -> list[Problem]:
             problems.append(Problem(document.name, line, column, format_path(path), f"本番公開できません: {reason}", fix,
                                     code=PRODUCTION))
     return problems
+
+
+SITE_URL_FILE = "環境変数 SITE_URL"
+_SITE_URL_FIX = ("公開先の URL（例: https://www.city.example.lg.jp/sousei/）を環境変数 SITE_URL に設定してください。"
+                 "GitHub Actions ではリポジトリの Settings → Secrets and variables → Actions → Variables の SITE_URL です。")
+
+
+def site_url_problems(site_url: str | None) -> list[Problem]:
+    """A production site needs its public address: canonical links and the sitemap are made from it."""
+    url = (site_url or "").strip()
+    if not url:
+        reason = "本番公開の公開先アドレス（SITE_URL）が設定されていません。このままでは検索エンジン用の正規リンクとサイトマップが作られません。"
+    else:
+        parts = urlsplit(url)
+        if parts.scheme in ("http", "https") and parts.hostname and parts.hostname not in ("localhost", "127.0.0.1"):
+            return []
+        reason = f"SITE_URL「{url}」は公開先のアドレスではありません（http(s):// で始まる公開サーバーの URL が必要です）。"
+    return [Problem(SITE_URL_FILE, None, None, "SITE_URL", f"本番公開できません: {reason}", _SITE_URL_FIX, code=PRODUCTION)]
 
 
 def production_summary(problems: list[Problem]) -> str:
