@@ -145,17 +145,132 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_new_city(args: argparse.Namespace) -> int:
     import datetime
 
-    from generator.site.new_city import NewCityError, new_city
+    from generator.site.new_city import new_city
 
     target = Path(args.directory).resolve()
-    try:
-        written = new_city(target, _root(args), args.city, args.start_fy, args.end_fy, datetime.date.today().isoformat())
-    except NewCityError as exc:
-        print(exc, file=sys.stderr)
-        return EXIT_INVALID
+    written = new_city(target, _root(args), args.city, args.start_fy, args.end_fy, datetime.date.today().isoformat())
     print(f"{target} に新しいプロジェクトを作りました（{len(written)} 件）。値はすべてサンプルです。")
     print(f"次に: python -m generator --root {target} build で確かめ、strategy/ と kpis/ を実際の戦略の文言と数値に置き換えてください。")
     return EXIT_OK
+
+
+def cmd_freeze_review(args: argparse.Namespace) -> int:
+    """Record a finalised review's figures (strategy/reviews/<fiscal year>.json) as the council saw them."""
+    from generator.site.freeze import freeze_review
+    from generator.text.eras import fiscal_year_label
+
+    written = freeze_review(_root(args), args.fiscal_year, force=args.force)
+    print(f"{fiscal_year_label(args.fiscal_year)}の効果検証の数値を {written} に記録しました。このファイルもコミットしてください。")
+    return EXIT_OK
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    """What the data of HEAD (default: the working folder) changes from BASE, in Japanese (for pull requests)."""
+    import tempfile
+
+    from generator.check.production import production_problems
+    from generator.load.gitref import GitRefError, export_ref
+    from generator.pipeline import validate
+    from generator.render.changes import compare, snapshot, summary_markdown, summary_text
+
+    root = _root(args)
+    projects = []
+    with tempfile.TemporaryDirectory(prefix="generator-diff-") as scratch:
+        for side, spec in (("比較元", args.base), ("比較先", args.head)):
+            folder = root if spec is None else Path(spec)
+            if spec is not None and not folder.is_dir():
+                folder = Path(scratch) / side
+                try:
+                    export_ref(root, spec, folder)
+                except GitRefError as exc:
+                    print(f"{side}: {exc}", file=sys.stderr)
+                    return EXIT_INVALID
+            result = validate(folder.resolve())
+            if result.project is None:
+                shown = spec if spec is not None else f"{root}（作業中のフォルダ）"
+                print(f"{side}（{shown}）のデータに問題があるため比較できません。", file=sys.stderr)
+                print(result.report.format(check_only=True), file=sys.stderr)
+                return EXIT_INVALID
+            projects.append(result.project)
+    base, head = projects
+    changes = compare(snapshot(base), snapshot(head))
+    samples = len(production_problems(head))
+    markdown = summary_markdown(changes, samples)
+    print(markdown if args.format == "markdown" else summary_text(changes, samples), end="")
+    if args.output:
+        with open(args.output, "a", encoding="utf-8") as summary:
+            summary.write(markdown)
+    return EXIT_OK
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from generator.site.engine import EngineProcess
+
+    root = _root(args)
+    engine = EngineProcess.start(root)
+    from generator.site.build import InvalidData
+    from generator.site.publish import BuildError, publish
+
+    try:
+        revision = publish(root, args.target, branch=args.branch, remote=args.push, engine=engine)
+    except BaseException as exc:
+        engine.cancel()
+        if not isinstance(exc, BuildError):
+            raise
+        print(exc, file=sys.stderr)
+        return EXIT_INVALID if isinstance(exc, InvalidData) else EXIT_BUILD_FAILED
+    label = "検証用サイト" if args.target == "staging" else "本番サイト"
+    pushed = f"し、{args.push} に送りました" if args.push else "しました"
+    print(f"{label}の版「{revision.title}」（{revision.id}/）をブランチ {args.branch} に記録{pushed}。")
+    return EXIT_OK
+
+
+def cmd_export_published(args: argparse.Namespace) -> int:
+    from generator.site.publish import export_published
+
+    target = Path(args.directory).resolve()
+    count = export_published(_root(args), target, branch=args.branch)
+    print(f"公開中のすべての版（{count} ファイル）を {target} に書き出しました。このフォルダをそのまま公開サーバーに置いてください。")
+    return EXIT_OK
+
+
+def cmd_new_revision(args: argparse.Namespace) -> int:
+    import datetime
+
+    from generator.site.revisions import NewRevision, start_revision
+
+    try:
+        day = datetime.date.fromisoformat(args.date)
+    except ValueError:
+        print(f"日付「{args.date}」が読めません。2023-03-31 のように書いてください。", file=sys.stderr)
+        return EXIT_INVALID
+    new = NewRevision(args.id, args.title, day, args.summary, args.sample)
+    written = start_revision(_root(args), new)
+    print(f"新しい版「{new.title}」（{new.id}）を始めました。書いたファイル: {'、'.join(written)}")
+    print("この版で変えたデータは、公開すると更新履歴に前の版からの変更として載ります。")
+    return EXIT_OK
+
+
+def _add_publishing_commands(commands) -> None:  # noqa: ANN001 - argparse's private subparsers type
+    from generator.site.targets import PUBLISH_BRANCH, TARGETS
+
+    publish = commands.add_parser("publish", help="最新の版を作り、公開用ブランチに過去の版と並べて記録する")
+    publish.add_argument("--target", choices=TARGETS, required=True,
+                         help="staging: 全ページに「検証用」と表示（サンプル可）、production: 本番（サンプル・未確認があれば中止、SITE_URL が必要）")
+    publish.add_argument("--branch", default=PUBLISH_BRANCH, help=f"公開用ブランチ（既定: {PUBLISH_BRANCH}）")
+    publish.add_argument("--push", metavar="REMOTE", help="記録したブランチを送るリモート（例: origin）")
+    publish.set_defaults(func=cmd_publish)
+    revision = commands.add_parser("new-revision", help="新しい版（改訂・年度の更新）を始める。今の版のデータを記録してから一覧に追加する")
+    revision.add_argument("id", help="版の id（公開した年月。例: 2023-03）。公開先のフォルダ名になります")
+    revision.add_argument("--title", required=True, help="表示名（例: 令和5年3月 改訂）")
+    revision.add_argument("--date", required=True, help="公開日（例: 2023-03-31）")
+    revision.add_argument("--summary", required=True, help="概要（1〜2文）")
+    revision.add_argument("--sample", action="store_true", help="見本の版として記録する（sample: true）")
+    revision.set_defaults(func=cmd_new_revision)
+    export = commands.add_parser("export-published", help="公開用ブランチのすべての版をフォルダに書き出す（市の公開サーバーへ置く用）")
+    export.add_argument("directory", help="書き出し先のフォルダ（中身は置き換えられます）")
+    export.add_argument("--branch", default=PUBLISH_BRANCH, help=f"公開用ブランチ（既定: {PUBLISH_BRANCH}）")
+    export.set_defaults(func=cmd_export_published)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -180,5 +295,22 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--start-fy", type=int, required=True, help="総合戦略の最初の年度（西暦。令和7年度なら 2025）")
     new.add_argument("--end-fy", type=int, required=True, help="総合戦略の最後の年度（西暦）")
     new.set_defaults(func=cmd_new_city)
+    freeze = commands.add_parser("freeze-review", help="確定した年度の効果検証の数値を、審議会に示したものとして記録する")
+    freeze.add_argument("fiscal_year", type=int, help="年度（西暦。令和6年度なら 2024）")
+    freeze.add_argument("--force", action="store_true", help="記録がもうあっても、今のデータの数値で作り直す")
+    freeze.set_defaults(func=cmd_freeze_review)
+    _add_publishing_commands(commands)
+    diff = commands.add_parser("diff", help="データの変更（BASE から HEAD まで）を日本語で一覧にする（プルリクエスト用）")
+    diff.add_argument("base", help="比較元: プロジェクトのフォルダか、--root のリポジトリのコミット・ブランチ・タグ（例: origin/main）")
+    diff.add_argument("head", nargs="?", help="比較先: フォルダかコミット・ブランチ・タグ（既定: --root の今のフォルダ）")
+    diff.add_argument("--format", choices=("text", "markdown"), default="text", help="出力の形（既定: text）")
+    diff.add_argument("--output", metavar="FILE", help="Markdown の一覧をこのファイルの末尾に追記する（例: $GITHUB_STEP_SUMMARY）")
+    diff.set_defaults(func=cmd_diff)
     args = parser.parse_args(argv)
-    return args.func(args)
+    from generator.problems import PlannerError
+
+    try:
+        return args.func(args)
+    except PlannerError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_INVALID

@@ -22,6 +22,7 @@ from generator.compute.plausibility import implausible_projections
 from generator.compute.projection import ProjectionError
 from generator.load.csvio import load_csv
 from generator.load.document import Document, format_path
+from generator.load.jsonio import load_json
 from generator.load.yamlio import load_file
 from generator.model.project import (
     DATA_FOLDERS,
@@ -50,7 +51,7 @@ def _is_data_file(path: Path) -> bool:
 
 def _stray_files(root: Path) -> list[Problem]:
     known = {s.path for s in DATA_SOURCES.values() if isinstance(s, DataFile)}
-    collections = {s.folder for s in DATA_SOURCES.values() if isinstance(s, DataFolder)}
+    collections = {s.folder for s in DATA_SOURCES.values() if isinstance(s, DataFolder) and s.format == "yaml"}
     problems = []
     for folder in DATA_FOLDERS:
         for path in sorted((root / folder).rglob("*")):
@@ -74,7 +75,8 @@ def _read(path: Path, relative: str, source: DataSource) -> tuple[Document | Non
             return None, None, problems
         rows, row_problems = build_table(source.model, document)
         return document, (None if problems else rows), problems + row_problems
-    document, problems = load_file(path, relative)
+    json_record = isinstance(source, DataFolder) and source.format == "json"
+    document, problems = (load_json if json_record else load_file)(path, relative)
     if document is None:
         return None, None, problems
     instance, model_problems = build_model(source.model, document)
@@ -88,6 +90,7 @@ class _Loader:
         self.root, self.report = root, report
         self.documents: dict[str, Document] = {}
         self.complete = True
+        self.found: set[str] = set()  # every file of a folder, read or not
 
     def take(self, key: str, relative: str, source: DataSource) -> object | None:
         path = self.root / relative
@@ -116,16 +119,27 @@ class _Loader:
         """Items by file path (only those that matched the model)."""
         items = {}
         for path in sorted((self.root / source.folder).glob("*")):
-            if _is_data_file(path):
+            if path.suffix.lower() in source.suffixes:
                 relative = path.relative_to(self.root).as_posix()
+                self.found.add(relative)
                 instance = self.take(relative, relative, source)
                 if instance is not None:
                     items[relative] = instance
         return items
 
 
-def load_project(root: Path, today: datetime.date | None = None) -> tuple[Project | None, Report]:
-    """Load and check all data; `Project` is None when any error was found."""
+def _blocking(report: Report, tolerate: frozenset[str]) -> bool:
+    """Whether an error stops the pipeline: any whose code is not tolerated."""
+    return any(problem.code not in tolerate for problem in report.errors)
+
+
+def load_project(root: Path, today: datetime.date | None = None,
+                 tolerate: frozenset[str] = frozenset()) -> tuple[Project | None, Report]:
+    """Load and check all data; `Project` is None when any error was found.
+
+    Errors whose code is in `tolerate` are reported but do not stop it (`freeze-review`
+    writes the very record whose absence is an error).
+    """
     report = Report()
     today = today or datetime.date.today()
     loader = _Loader(root, report)
@@ -143,16 +157,17 @@ def load_project(root: Path, today: datetime.date | None = None) -> tuple[Projec
     report.extend(_stray_files(root))
     # Rules skip what failed to load, so each run reports as much as it can.
     present = frozenset(key for key, source in DATA_SOURCES.items()
-                        if not isinstance(source, DataFolder) and (root / source.path).exists())
+                        if not isinstance(source, DataFolder) and (root / source.path).exists()) | loader.found
     for finding in rules.run_all(models, today, present):
         document = loader.documents[finding.data]
         line, column = document.locate(finding.path)
-        report.add(Problem(document.name, line, column, format_path(finding.path), finding.message, finding.hint, finding.severity))
-    if not report.ok or not loader.complete:
+        report.add(Problem(document.name, line, column, format_path(finding.path), finding.message, finding.hint, finding.severity,
+                           finding.code))
+    if _blocking(report, tolerate) or not loader.complete:
         return None, report
     for key, source in DATA_SOURCES.items():  # folder items were keyed by file for the rules; pages use ids
         if isinstance(source, DataFolder):
-            models[key] = {item.id: item for item in models[key].values()}  # type: ignore[union-attr]
+            models[key] = {getattr(item, source.key): item for item in models[key].values()}  # type: ignore[union-attr]
     return Project(**models, documents=loader.documents, today=today), report  # type: ignore[arg-type]
 
 
@@ -174,15 +189,16 @@ def _compute(project: Project, report: Report) -> Computed | None:
     return computed
 
 
-def validate(root: Path, production: bool = False, today: datetime.date | None = None) -> Validated:
-    """Load → check (→ production gate) → compute; the result of every data stage."""
-    project, report = load_project(root, today)
+def validate(root: Path, production: bool = False, today: datetime.date | None = None,
+             tolerate: frozenset[str] = frozenset()) -> Validated:
+    """Load → check (→ production gate) → compute; the result of every data stage (see `load_project` for `tolerate`)."""
+    project, report = load_project(root, today, tolerate)
     if project is None:
         return Validated(None, None, report)
     if production:
         report.extend(production_problems(project))
         report.extend(site_url_problems(os.environ.get("SITE_URL")))
     computed = _compute(project, report)
-    if not report.ok or computed is None:
+    if _blocking(report, tolerate) or computed is None:
         return Validated(None, None, report)
     return Validated(project, computed, report)

@@ -10,6 +10,13 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 
+class PlannerError(Exception):
+    """A command cannot go on for a reason the planner can fix; the message says it in Japanese.
+
+    The command line prints it and exits with 1, so commands need no handler of their own.
+    """
+
+
 class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"

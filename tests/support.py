@@ -46,3 +46,47 @@ def serve_folder(directory: Path, handler_class: type[http.server.SimpleHTTPRequ
     finally:
         server.shutdown()
         server.server_close()
+
+
+FIRST_REVISION = """\
+# 公開した版の一覧（テスト用）
+revisions:
+  - id: 2021-03
+    title: 令和3年3月 策定
+    date: 2021-03-31
+    summary: 戦略を策定しました。
+    sample: true
+"""
+
+
+def git(cwd: Path, *args: str) -> str:
+    import subprocess
+
+    env_args = ["-c", "user.name=テスト", "-c", "user.email=test@example.invalid", "-c", "init.defaultBranch=main"]
+    return subprocess.run(["git", *env_args, *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
+
+
+def release_repository(target: Path) -> tuple[Path, Path]:
+    """A city's repository (fixture data with one revision, committed) and a bare remote for the publishing branch."""
+    work = copy_project(target / "work")
+    (work / "strategy" / "revisions.yml").write_text(FIRST_REVISION, encoding="utf-8")
+    (work / ".gitignore").write_text("site/\nbuild/\n", encoding="utf-8")
+    git(work, "init", "-q")
+    git(work, "add", "-A")
+    git(work, "commit", "-qm", "最初の版")
+    remote = target / "remote.git"
+    git(target, "init", "-q", "--bare", str(remote))
+    git(work, "remote", "add", "origin", str(remote))
+    return work, remote
+
+
+def branch_files(repo: Path, branch: str, folder: str = "") -> dict[str, bytes]:
+    """Every file of a branch (under `folder`), read from git, by path."""
+    import io
+    import subprocess
+    import tarfile
+
+    archive = subprocess.run(["git", "archive", "--format=tar", branch, *([folder] if folder else [])],
+                             cwd=repo, capture_output=True, check=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        return {member.name: tar.extractfile(member).read() for member in tar.getmembers() if member.isfile()}

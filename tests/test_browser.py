@@ -693,3 +693,53 @@ def test_axe_finds_no_violation_on_any_page(new_page, site_server, built_site):
                 .violations.map(v => v.id + " " + v.nodes.map(n => n.target.join(" ")).slice(0, 3).join(" | "))""")
             found += [f"{scheme} {path}: {violation}" for violation in violations]
     assert found == [], "\n".join(found)
+
+
+# --------------------------------------------------------------------------- published revisions
+
+
+@pytest.fixture(scope="session")
+def published_server(tmp_path_factory: pytest.TempPathFactory):
+    """Two revisions published one after the other and copied out as a city server would serve them."""
+    import datetime
+
+    from support import git, release_repository
+
+    from generator.site.publish import export_published, publish
+    from generator.site.revisions import NewRevision, start_revision
+
+    target = tmp_path_factory.mktemp("published")
+    with serve_folder(target / "www") as url:  # bound first: the sites are built for this address
+        work, remote = release_repository(target)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("SITE_URL", url)
+            publish(work, "staging", remote="origin")
+            start_revision(work, NewRevision("2023-03", "令和5年3月 改訂", datetime.date(2023, 3, 31), "改訂しました。", sample=True))
+            git(work, "add", "-A")
+            git(work, "commit", "-qm", "改訂")
+            publish(work, "staging", remote="origin")
+        export_published(remote, target / "www")
+        yield url
+
+
+def test_version_menu_lists_the_revisions_and_switches_between_them(new_page, published_server: str):
+    page, watch = new_page()
+    page.goto(published_server)  # the root sends readers to the newest revision
+    page.wait_for_url(f"{published_server}2023-03/")
+    current = page.locator(".md-version__current")
+    current.wait_for(state="visible")
+    assert current.inner_text().strip() == "令和5年3月 改訂"
+    assert page.locator(".staging-notice").is_visible()
+    assert page.locator('[data-md-component="outdated"]').is_hidden()  # the newest is not outdated
+    older = page.locator(".md-version__link", has_text="令和3年3月 策定")
+    older.focus()  # the menu opens on focus as on hover: reachable with the keyboard
+    assert older.is_visible()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{published_server}2021-03/**")
+    assert page.locator(".md-version__current").inner_text().strip() == "令和3年3月 策定"
+    banner = page.locator('[data-md-component="outdated"]')
+    banner.wait_for(state="visible")
+    assert "この版は過去の版です" in banner.inner_text()
+    banner.get_by_role("link", name="最新の版を見る").click()
+    page.wait_for_url(f"{published_server}2023-03/**")
+    assert_clean(watch, published_server)

@@ -29,3 +29,17 @@ def test_strategy_level_indicators_are_counted_in_their_own_row():
     chart = review_chart(2024, project.strategy, computed.kpis_by_goal, progress, project.plan_periods.updated, computed.overall)
     assert chart.table.rows[0][0] == "戦略全体" and chart.table.rows[0][-1] == len(computed.overall) == 1
     assert sum(row[-1] for row in chart.table.rows) == len(project.kpis)
+
+
+def test_a_finalised_year_counts_the_grades_the_council_was_shown():
+    from generator.charts.review import frozen_review_chart
+
+    project, _ = load_project(REPO)
+    record = project.review_snapshots[2023]
+    grades = [record.rows[0].grade, "Z"] + [row.grade for row in record.rows[2:]]  # a grade no longer on the scale
+    record = record.model_copy(update={"rows": [row.model_copy(update={"grade": g}) for row, g in zip(record.rows, grades)]})
+    chart = frozen_review_chart(record, project.strategy)
+    assert chart.table.columns[-2].header == "評価 Z（件）" and chart.updated == record.date
+    assert sum(row[-1] for row in chart.table.rows) == len(record.rows)
+    assert chart.table.rows[0][0] == record.rows[0].group_title and chart.table.rows[0][-2] == 1
+    assert "審議会に示した" in chart.summary

@@ -25,3 +25,10 @@ def test_reviews_use_only_actuals_known_by_that_year():
     computed = compute(project.strategy, project.kpis)
     assert computed.reviews[2022]["kpi-x2-online"].value == 55
     assert computed.latest["kpi-x2-online"].value == 104
+
+
+def test_a_finalised_year_of_the_plan_keeps_its_review_without_actuals_that_far():
+    project, _ = load_project(REPO)
+    computed = compute(project.strategy, project.kpis, frozen_years=[2025, 2019])
+    assert list(computed.reviews) == [2021, 2022, 2023, 2024, 2025]  # 2019 is before the plan: no page of it
+    assert computed.reviews[2025]["kpi-x2-online"].value == 104

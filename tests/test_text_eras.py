@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from generator.text.eras import (
     ERAS,
+    era_date_text,
     era_on,
     era_year_text,
     fiscal_year_label,
@@ -265,3 +266,9 @@ def test_fiscal_year_text_round_trips(fy: int) -> None:
     assert parse_era_year(fiscal_year_text(fy)) == fy
     assert parse_era_year(fiscal_year_label(fy)) == fy
     assert parse_era_year(fiscal_year_short(fy)) == fy
+
+
+def test_era_date_text_omits_the_western_year():
+    assert era_date_text(2024, 11, 20) == "令和6年11月20日"
+    assert era_date_text(2019, 5, 1) == "令和元年5月1日"
+    assert era_date_text(2019, 4, 30) == "平成31年4月30日"

@@ -15,7 +15,7 @@ from generator.charts import (
 )
 from generator.charts.model import Chart, Column, Table
 from generator.compute.progress import Progress
-from generator.model.strategy import CityStrategy, Kpi
+from generator.model.strategy import CityStrategy, FrozenReview, Kpi
 from generator.text.eras import fiscal_year_label
 
 
@@ -37,10 +37,29 @@ def distribution(strategy: CityStrategy, kpis_by_goal: dict[str, list[Kpi]], pro
 
 def review_chart(fiscal_year: int, strategy: CityStrategy, kpis_by_goal: dict[str, list[Kpi]],
                  progress: dict[str, Progress], updated: date, overall: Sequence[Kpi] = ()) -> Chart:
-    grades = grade_order(strategy)
-    found = groups(strategy, kpis_by_goal, overall)
+    found = [(short, long) for short, long, _ in groups(strategy, kpis_by_goal, overall)]
     counts = distribution(strategy, kpis_by_goal, progress, overall)
-    labels = [short for short, _, _ in found]
+    sample = any(p.sample for p in progress.values()) or strategy.evaluation.sample
+    summary = f"{fiscal_year_label(fiscal_year)}までの実績による、目標ごとの指標の評価の件数です。"
+    return grade_chart(fiscal_year, grade_order(strategy), found, counts, updated, sample, summary)
+
+
+def frozen_review_chart(record: FrozenReview, strategy: CityStrategy) -> Chart:
+    """The grade distribution of a finalised year, from the grades the council was shown."""
+    counts: dict[tuple[str, str], Counter] = {}
+    for row in record.rows:
+        counts.setdefault((row.group, row.group_title), Counter())[row.grade] += 1
+    grades = grade_order(strategy)
+    grades += sorted({row.grade for row in record.rows} - set(grades))  # a grade of a scale changed since
+    sample = any(row.sample for row in record.rows) or strategy.evaluation.sample
+    summary = f"{fiscal_year_label(record.fiscal_year)}の効果検証で審議会に示した、目標ごとの指標の評価の件数です。"
+    return grade_chart(record.fiscal_year, grades, list(counts), list(counts.values()), record.date, sample, summary)
+
+
+def grade_chart(fiscal_year: int, grades: list[str], found: list[tuple[str, str]], counts: list[Counter],
+                updated: date, sample: bool, summary: str) -> Chart:
+    """Stacked bars: per group (short label, long label), how many indicators got each grade."""
+    labels = [short for short, _ in found]
     data = []
     bases = [0] * len(found)
     for index, grade in enumerate(grades):
@@ -69,17 +88,16 @@ def review_chart(fiscal_year: int, strategy: CityStrategy, kpis_by_goal: dict[st
         "config": dict(PLOTLY_CONFIG),
     }
     columns = (Column("goal", "目標"), *(Column(g, f"評価 {g}", kind="number", unit="件") for g in grades), Column("total", "合計", kind="number", unit="件"))
-    rows = tuple((long, *(count[grade] for grade in grades), sum(count.values())) for (_, long, _), count in zip(found, counts))
-    any_sample = any(p.sample for p in progress.values()) or strategy.evaluation.sample
+    rows = tuple((long, *(count[grade] for grade in grades), sum(count.values())) for (_, long), count in zip(found, counts))
     return Chart(
         id=f"review-{fiscal_year}-grades",
         title=f"{fiscal_year_label(fiscal_year)}の評価の分布",
-        summary=f"{fiscal_year_label(fiscal_year)}までの実績による、目標ごとの指標の評価の件数です。",
+        summary=summary,
         sources=(),
         updated=updated,
         table=Table(columns, rows),
         figure=figure,
         unit="件",
-        sample=any_sample,
+        sample=sample,
         source_note="各指標のページの出典から、このサイトで集計",
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from generator.compute.progress import Progress, evaluate
@@ -48,11 +49,14 @@ def review_years(strategy: CityStrategy, kpis: dict[str, Kpi]) -> list[int]:
     return [fy for fy in range(strategy.start_fy, strategy.end_fy + 1) if any(y <= fy for y in years) and fy <= max(years, default=0)]
 
 
-def compute(strategy: CityStrategy, kpis: dict[str, Kpi]) -> Computed:
+def compute(strategy: CityStrategy, kpis: dict[str, Kpi], frozen_years: Iterable[int] = ()) -> Computed:
+    """Progress now and per reviewed year: every year with actuals, and every finalised (frozen) year of the plan,
+    whose page stays even when later data changes (it then shows today's figures as corrections)."""
     rule, start = strategy.evaluation, strategy.start_fy
     latest = {kpi_id: evaluate(kpi, rule, start) for kpi_id, kpi in kpis.items()}
+    frozen = {fy for fy in frozen_years if strategy.start_fy <= fy <= strategy.end_fy}
     reviews = {fy: {kpi_id: evaluate(kpi, rule, start, as_of=fy) for kpi_id, kpi in kpis.items()}
-               for fy in review_years(strategy, kpis)}
+               for fy in sorted(frozen.union(review_years(strategy, kpis)))}
     overall = [kpi for kpi in printed_order(strategy, kpis) if kpi.kind == "全体目標"]
     return Computed(latest, reviews, order_kpis(strategy, kpis), overall=overall)
 
@@ -86,7 +90,7 @@ def compute_project(project: Project) -> Computed:
     Raises ProjectionError when the population data cannot be projected (the
     pipeline reports it as a data problem).
     """
-    computed = compute(project.strategy, project.kpis)
+    computed = compute(project.strategy, project.kpis, project.review_snapshots)
     if project.vision is None:  # a city without a population vision yet
         return computed
     population = run_scenarios(project.vision, project.base_population, project.assumptions)

@@ -24,7 +24,8 @@ from generator.model.population import (
     TfrRow,
     VitalRow,
 )
-from generator.model.strategy import CityStrategy, Glossary, Kpi, Reviews
+from generator.model.revisions import Revisions, RevisionSnapshot
+from generator.model.strategy import CityStrategy, FrozenReview, Glossary, Kpi, Reviews
 
 # What a missing file means: an error, a part the site leaves out (None), or an empty model.
 WhenAbsent = Literal["error", "none", "empty"]
@@ -54,10 +55,26 @@ class DataTable:
 
 @dataclass(frozen=True)
 class DataFolder:
-    """A folder of YAML files, one item each; the file name is the item's id."""
+    """A folder of files, one item each, named by the item's `key` field: YAML a planner writes
+    (kpis/<id>.yml), or JSON records the generator writes (strategy/reviews/<fiscal_year>.json)."""
 
     folder: str
     model: type[BaseModel]
+    format: Literal["yaml", "json"] = "yaml"
+    key: str = "id"  # the field that names an item's file; loaded items are keyed by it
+
+    @property
+    def suffixes(self) -> tuple[str, ...]:
+        return (".yml", ".yaml") if self.format == "yaml" else (".json",)
+
+    @property
+    def file_pattern(self) -> str:
+        """How an item's file is named, for planners: kpis/<id>.yml."""
+        return f"{self.folder}/<{self.key}>{self.suffixes[0]}"
+
+    def path_of(self, key: object) -> str:
+        """The file of the item named `key`: kpis/kpi-1.yml."""
+        return f"{self.folder}/{key}{self.suffixes[0]}"
 
 
 DataSource = DataFile | DataTable | DataFolder
@@ -73,7 +90,8 @@ class Project:
     """All validated data of one build, and where each part comes from.
 
     Optional parts: without policy.yml the site has no 策定方針 page, without
-    vision.yml no population vision; a missing glossary or reviews file is empty.
+    vision.yml no population vision; a missing glossary or reviews file is empty,
+    and so is a missing folder.
     """
 
     site: SiteInfo = data(DataFile("strategy/site.yml", SiteInfo))
@@ -91,6 +109,11 @@ class Project:
     assumptions: list[AssumptionRow] | None = data(DataTable("population/assumptions.csv", AssumptionRow, part_of="vision"))
     kpis: dict[str, Kpi] = data(DataFolder("kpis", Kpi))  # by id, in file-name order
     periods: dict[str, PastPeriod] = data(DataFolder("strategy/periods", PastPeriod))  # earlier periods, by id
+    # Finalised reviews as the council saw them, by fiscal year (written by `freeze-review`).
+    review_snapshots: dict[int, FrozenReview] = data(DataFolder("strategy/reviews", FrozenReview, format="json", key="fiscal_year"))
+    revisions: Revisions | None = data(DataFile("strategy/revisions.yml", Revisions, when_absent="none"))
+    # The data of each earlier revision as it stood at its end, by revision id (written by `new-revision`).
+    revision_snapshots: dict[str, RevisionSnapshot] = data(DataFolder("strategy/revisions", RevisionSnapshot, key="revision"))
     documents: dict[str, Document] = field(default_factory=dict, repr=False, compare=False)  # by data key or file path
     today: datetime.date = field(default_factory=datetime.date.today, compare=False)
 

@@ -1,7 +1,8 @@
 """Models of the city's strategy: goals, measures, KPIs, evaluation and reviews.
 
 Files: strategy/strategy.yml (goals, measures, evaluation rule),
-kpis/<id>.yml (one KPI each), strategy/glossary.yml, strategy/reviews.yml.
+kpis/<id>.yml (one KPI each), strategy/glossary.yml, strategy/reviews.yml, and the
+records of finalised reviews strategy/reviews/<fiscal year>.json (written by `freeze-review`).
 Values not yet known are written with `sample: true` (or `status: sample` for
 yearly actuals): pages mark them サンプル and `validate --production` refuses them.
 """
@@ -309,7 +310,11 @@ class Review(Model):
 
     fiscal_year: FiscalYear = Field(description="検証の対象年度（西暦）。", examples=[2022])
     meeting: Text | None = Field(None, description="検証した審議会の会議名。")
-    date: Date | None = Field(None, description="検証した日。")
+    date: Date | None = Field(None, description="検証した日（確定した効果検証では、数値を示した審議会の日）。")
+    status: Literal["作業中", "確定"] = Field(
+        "作業中", description="作業中: ページの数値は毎回今のデータから計算します。確定: 審議会に示した数値を固定します"
+        "（date が必要。python -m generator freeze-review 年度 で strategy/reviews/<年度>.json に記録し、そのファイルもコミットします）。"
+        "確定した年度のページは記録した数値を示し、その後に実績が直された指標には「訂正」として今の値を並べます。")
     comments: list[CouncilComment] = Field(default_factory=list, description="審議会の意見。")
     source: Source | None = Field(None, description="会議録などの出典。")
     sample: bool = Field(False, description="見本なら true。")
@@ -321,3 +326,46 @@ class Reviews(Model):
     model_config = ConfigDict(title="効果検証")
 
     reviews: list[Review] = Field(default_factory=list, description="年度ごとの効果検証。")
+
+
+# The version of the frozen review format; a reader of an older or newer file refuses it by its model.
+FROZEN_REVIEW_FORMAT = 1
+
+
+class ReviewRow(Model):
+    """One KPI row of a review's tables, as the page shows it (texts unescaped): what a council is shown."""
+
+    model_config = ConfigDict(title="審議会に示した指標の評価（1行）")
+
+    kpi: Identifier = Field(description="指標の id。", examples=["kpi-1-1"])
+    name: Text = Field(description="その時点の指標名。")
+    group: Text = Field(description="表の「目標」の欄（基本目標1、戦略全体 など）。", examples=["基本目標1"])
+    group_title: Text = Field(description="目標の番号と文言（グラフとダウンロードの表に使います）。")
+    value: float | None = Field(description="比べた実績の値（実績がなければ null）。")
+    value_text: Text = Field(description="比べた実績の表記（単位付き。実績がなければ「－」）。", examples=["41,200人"])
+    unit: Text | None = Field(description="単位（単位のない指標は null）。")
+    year: Year | None = Field(description="比べた実績の年または年度（西暦）。")
+    year_text: Text | None = Field(description="比べた実績の年（度）の表記。", examples=["令和5(2023)年度"])
+    preliminary: bool = Field(description="速報値を含むなら true。")
+    target_text: Text = Field(description="目標値の表記。", examples=["43,000人"])
+    percent: float | None = Field(description="進捗率（%。判定できなければ null）。")
+    percent_text: Text = Field(description="進捗率の表記。", examples=["40.0%"])
+    grade: Text = Field(description="評価。", examples=["C"])
+    label: Text = Field(description="評価の意味。", examples=["遅れている"])
+    measurable: bool = Field(description="判定できたなら true。")
+    sample: bool = Field(description="見本の値を含むなら true。")
+
+
+class FrozenReview(Model):
+    """The record of a finalised (確定) review: every KPI row as the council was shown it (strategy/reviews/<fiscal year>.json).
+
+    Written by `python -m generator freeze-review`, never by hand; the page of the year shows these
+    figures, and today's differing figures beside them as corrections (訂正).
+    """
+
+    model_config = ConfigDict(title="確定した効果検証の記録（freeze-review が作るファイル。手で書きません）")
+
+    format_version: Literal[1] = Field(description="ファイルの形式の版（今は 1）。")
+    fiscal_year: FiscalYear = Field(description="検証の対象年度（西暦）。ファイル名と同じにします。", examples=[2023])
+    date: Date = Field(description="数値を示した審議会の日（strategy/reviews.yml の date と同じ）。")
+    rows: list[ReviewRow] = Field(description="審議会に示した、すべての指標の評価（ページの表の順）。")

@@ -1,4 +1,4 @@
-"""Download files: the KPI evaluation of a fiscal year as CSV and XLSX.
+"""Download files: the KPI evaluation of a fiscal year as CSV and XLSX (for a finalised year, as the council saw it).
 
 XLSX files are made byte-identical for the same data: fixed document dates
 and fixed ZIP entry times (openpyxl would stamp the current time).
@@ -20,6 +20,7 @@ from generator.compute.computed import Computed
 from generator.compute.progress import Progress
 from generator.model.project import Project
 from generator.model.strategy import CityStrategy, Kpi
+from generator.render.review_rows import ShownRow, frozen_record, shown_rows
 
 FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 DATA_DIR = "assets/data"
@@ -48,6 +49,21 @@ def evaluation_table(strategy: CityStrategy, kpis_by_goal: dict[str, list[Kpi]],
                 "はい" if p.preliminary else "いいえ", "はい" if p.sample else "いいえ",
             ))
     return Table(columns, tuple(rows))
+
+
+def frozen_table(rows: Sequence[ShownRow]) -> Table:
+    """A finalised year's evaluation as the council was shown it, with today's corrections beside."""
+    columns = (
+        Column("goal", "目標"), Column("id", "指標ID"), Column("name", "指標"), Column("unit", "単位"),
+        Column("actual", "比べた実績", kind="number", digits=None), Column("year", "実績の年（度）"), Column("target", "目標値"),
+        Column("percent", "進捗率", kind="number", unit="%", digits=1), Column("grade", "評価"), Column("label", "評価の意味"),
+        Column("preliminary", "速報値を含む"), Column("sample", "サンプルを含む"), Column("correction", "その後の訂正"),
+    )
+    table = tuple((r.group_title, r.kpi, r.name, r.unit or "", r.value, str(r.year) if r.year is not None else "", r.target_text,
+                   r.percent, r.grade, r.label, "はい" if r.preliminary else "いいえ", "はい" if r.sample else "いいえ",
+                   shown.correction or "")
+                  for shown in rows for r in (shown.row,))
+    return Table(columns, table)
 
 
 def to_xlsx(table: Table, title: str, stamp: datetime.date) -> bytes:
@@ -90,7 +106,11 @@ def review_files(project: Project, computed: Computed) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     stamp = max([k.updated for k in project.kpis.values()], default=project.plan_periods.updated)
     for fy, progress in computed.reviews.items():
-        table = evaluation_table(project.strategy, computed.kpis_by_goal, progress, computed.overall)
+        record = frozen_record(project, fy)
+        if record is None:
+            table, day = evaluation_table(project.strategy, computed.kpis_by_goal, progress, computed.overall), stamp
+        else:  # a finalised year: the figures the council saw (and corrections since)
+            table, day = frozen_table(shown_rows(project, computed, fy)), record.date
         files[f"{DATA_DIR}/review-{fy}.csv"] = table.to_csv()
-        files[f"{DATA_DIR}/review-{fy}.xlsx"] = to_xlsx(table, f"{fy}年度 効果検証", stamp)
+        files[f"{DATA_DIR}/review-{fy}.xlsx"] = to_xlsx(table, f"{fy}年度 効果検証", day)
     return files

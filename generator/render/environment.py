@@ -14,7 +14,6 @@ from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUn
 from markupsafe import Markup
 
 from generator.charts.kpi import COMPARED_VALUE, year_text
-from generator.charts.review import groups
 from generator.compute.periods import final_reached
 from generator.model.base import has_samples
 from generator.render.chart_block import chart_block
@@ -23,6 +22,7 @@ from generator.render.formulas import formula_text
 from generator.render.kpi_text import (
     compared_text,
     grade_mark,
+    grade_mark_of,
     kpi_row,
     result_text,
     sample_badge,
@@ -76,6 +76,7 @@ def make_environment(cache_dir: Path | None = None) -> Environment:
     env.globals["compared_text"] = compared_text
     env.globals["sample_badge"] = sample_badge
     env.globals["grade_mark_html"] = grade_mark
+    env.globals["grade_mark_of"] = grade_mark_of
     env.globals["year_text"] = year_text
     env.globals["has_samples"] = has_samples
     env.globals["final_reached"] = final_reached
@@ -87,5 +88,4 @@ def make_environment(cache_dir: Path | None = None) -> Environment:
     env.globals["size_label"] = size_label
     env.filters["yaml_str"] = lambda value: Markup(json.dumps(join_lines(str(value)), ensure_ascii=False))
     env.filters["date"] = lambda d: date_label(d.year, d.month, d.day)
-    env.globals["kpi_groups"] = lambda strategy, computed: groups(strategy, computed.kpis_by_goal, computed.overall)
     return env

@@ -8,7 +8,7 @@ from generator.charts import figure_json
 from generator.charts import population as population_charts
 from generator.charts.kpi import kpi_chart
 from generator.charts.model import Chart
-from generator.charts.review import review_chart
+from generator.charts.review import frozen_review_chart, review_chart
 from generator.charts.svg import NARROW_WIDTH, WIDTH, render_svg
 from generator.charts.timeline import plan_period_chart
 from generator.compute.computed import Computed
@@ -23,7 +23,8 @@ def charts(project: Project, computed: Computed) -> dict[str, Chart]:
     found = [plan_period_chart(project.plan_periods)]
     found += [kpi_chart(kpi, computed.latest[kpi.id]) for kpi in project.kpis.values()]
     latest_update = max([k.updated for k in project.kpis.values()], default=project.plan_periods.updated)
-    found += [review_chart(fy, project.strategy, computed.kpis_by_goal, progress, latest_update, computed.overall)
+    found += [frozen_review_chart(project.review_snapshots[fy], project.strategy) if fy in project.review_snapshots
+              else review_chart(fy, project.strategy, computed.kpis_by_goal, progress, latest_update, computed.overall)
               for fy, progress in computed.reviews.items()]
     if project.vision is not None:
         found += population_chart_list(project, computed)

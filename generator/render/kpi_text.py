@@ -23,8 +23,13 @@ def sample_badge(sample: bool) -> Markup:
 
 def grade_mark(progress: Progress) -> Markup:
     """The grade letter, styled by its value (data-grade)."""
-    attribute = progress.grade.replace('"', "&quot;")
-    return Markup(f'<strong class="grade" data-grade="{attribute}">{escape_markdown(progress.grade)}</strong>')
+    return grade_mark_of(progress.grade)
+
+
+def grade_mark_of(grade: str) -> Markup:
+    """A grade letter (computed or recorded), styled by its value (data-grade)."""
+    attribute = grade.replace('"', "&quot;")
+    return Markup(f'<strong class="grade" data-grade="{attribute}">{escape_markdown(grade)}</strong>')
 
 
 def _amount(kpi: Kpi, value: float, digits: int | None = None) -> str:

@@ -21,10 +21,13 @@ from generator.model.policy import (
     walk_sections,
 )
 from generator.model.project import Project
+from generator.render.changes import describe
 from generator.render.environment import make_environment
 from generator.render.figures import pyramid_years
+from generator.render.history import revision_history
 from generator.render.links import kpi_name, relative_link, url_depth
 from generator.render.reference import field_reference
+from generator.render.review_rows import council_day, frozen_notice, shown_rows
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,10 @@ def _has_periods(project: Project) -> bool:
     return bool(project.periods)
 
 
+def _has_revisions(project: Project) -> bool:
+    return project.revisions is not None
+
+
 def _periods(project: Project, computed: Computed) -> Iterable[tuple[str, str, object]]:
     return ((period.id, "period", period) for period in sorted(project.periods.values(), key=lambda p: p.start_fy))
 
@@ -103,6 +110,7 @@ SITE_PAGES: tuple[PageSpec, ...] = (
     PageSpec("reviews/index.md", "reviews.md.j2", ("指標と評価", "効果検証")),
     PageSpec("reviews/{item}.md", "review.md.j2", items=_reviewed_years),
     PageSpec("glossary.md", "glossary.md.j2", (None, "用語解説"), when=_has_glossary),
+    PageSpec("history.md", "history.md.j2", (None, "更新履歴"), when=_has_revisions),
     PageSpec("reference/fields.md", "fields.md.j2", ("担当者向け", "データ項目の説明")),
 )
 
@@ -149,10 +157,37 @@ def site_summary(project: Project) -> str:
     return f"{project.site.city}の地方創生の計画「{names}」を、データに基づいて公開するサイトです。"
 
 
-def engine_settings(project: Project) -> dict:
-    """What the engine's configuration takes from the data: the site's name, description and menu."""
-    return {"site_name": project.site.site_title, "site_description": site_summary(project),
-            "nav": menu(shown(SITE_PAGES, project))}
+LATEST = "latest"  # the alias of the newest published revision (Material's "default" in the version menu)
+
+
+@dataclass(frozen=True)
+class Release:
+    """How a build is published: as a kept revision (its folder and the version menu) and/or as staging.
+
+    A plain build (no Release) is a preview: no version menu, no banner.
+    """
+
+    revision: str | None = None  # the revision's id: the site lives in <site_url>/<id>/ beside the others
+    staging: bool = False  # the 検証用 banner on every page: not the city's official publication
+
+
+def engine_settings(project: Project, release: Release | None = None) -> dict:
+    """What the engine's configuration takes from the data: the site's name, description and menu.
+
+    With a release also `extra` (merged into the configuration's) and `site_path` (appended to site_url).
+    """
+    settings: dict = {"site_name": project.site.site_title, "site_description": site_summary(project),
+                      "nav": menu(shown(SITE_PAGES, project))}
+    if release is None:
+        return settings
+    extra: dict = {"staging": release.staging}
+    if release.revision is not None:
+        # Material's version menu reads ../versions.json; "latest" always names the newest revision,
+        # so an older revision shows that a newer one exists.
+        extra["version"] = {"provider": "mike", "default": LATEST}
+        settings["site_path"] = release.revision
+    settings["extra"] = extra
+    return settings
 
 
 def section_index(project: Project) -> dict[str, tuple[PolicySection, int, str]]:
@@ -209,6 +244,11 @@ def render_pages(project: Project, computed: Computed, all_charts: dict[str, Cha
         "pyramid_years": pyramid_years(project) if project.vision else [],
         "decline_stages": computed.decline_stages,
         "population_sample": computed.population_sample,
+        "review_rows": functools.partial(shown_rows, project, computed),  # a review's KPI rows (recorded when finalised)
+        "frozen_notice": frozen_notice,
+        "council_day": council_day,
+        "history": revision_history(project),
+        "describe": describe,
     }
     output = {}
     for page in pages(project, computed):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
-from generator.model.project import DATA_COLLECTIONS, DATA_FILES
+from generator.model.project import DATA_COLLECTIONS, DATA_FILES, DATA_SOURCES, DataFolder
 
 _TYPE_NAMES = {str: "文字", int: "整数", float: "数値", bool: "true / false"}
 
@@ -68,8 +68,9 @@ def field_reference() -> list[ModelDoc]:
     roots: dict[str, list[str]] = {}
     for path, model in DATA_FILES.values():
         roots.setdefault(model.__name__, []).append(path)
-    for folder, model in DATA_COLLECTIONS.values():
-        roots.setdefault(model.__name__, []).append(f"{folder}/<id>.yml")
+    for source in DATA_SOURCES.values():
+        if isinstance(source, DataFolder):
+            roots.setdefault(source.model.__name__, []).append(source.file_pattern)
     seen: dict[str, type[BaseModel]] = {}
     for model in [m for _, m in DATA_FILES.values()] + [m for _, m in DATA_COLLECTIONS.values()]:
         _models_from(model, seen)

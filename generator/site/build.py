@@ -17,7 +17,7 @@ from generator.model.project import Project
 from generator.pipeline import validate
 from generator.problems import Report
 from generator.render import render_all
-from generator.render.pages import engine_settings
+from generator.render.pages import Release, engine_settings
 from generator.site.engine import (
     BUILD_DIR,
     GENERATED_DOCS,
@@ -95,7 +95,7 @@ def sync_tree(target: Path, files: dict[str, bytes]) -> tuple[list[str], list[st
     return written, removed
 
 
-def generate(root: Path, out: Path | None = None, production: bool = False) -> GenerateResult:
+def generate(root: Path, out: Path | None = None, production: bool = False, release: Release | None = None) -> GenerateResult:
     """Validate all data and, only if it is valid, write the generated docs."""
     validated = validate(root, production=production)
     report = validated.report
@@ -111,7 +111,7 @@ def generate(root: Path, out: Path | None = None, production: bool = False) -> G
             f"（{type(exc).__name__}: {exc}）"
         ) from exc
     written, removed = sync_tree(out or root / GENERATED_DOCS, files)
-    write_settings(root, engine_settings(validated.project))
+    write_settings(root, engine_settings(validated.project, release))
     return GenerateResult(report, written, removed)
 
 
@@ -149,7 +149,7 @@ def swap_in(staging: Path, site_dir: Path, root: Path) -> None:
 
 
 def build(root: Path, site_dir: Path | None = None, engine: EngineProcess | None = None,
-          production: bool = False) -> Report:
+          production: bool = False, release: Release | None = None) -> Report:
     """The whole pipeline. Raises BuildError (site untouched) when anything fails.
 
     `engine` may have been started by the caller before this module was even
@@ -158,7 +158,7 @@ def build(root: Path, site_dir: Path | None = None, engine: EngineProcess | None
     engine = engine or EngineProcess.start(root)
     staging = engine.staging
     try:
-        result = generate(root, production=production)
+        result = generate(root, production=production, release=release)
         if not result.report.ok:
             raise InvalidData(result.report.format())
         error = engine.build()

@@ -70,10 +70,27 @@ class EngineProcess:
             self.process.communicate("cancel\n")
 
 
+# Settings that are not MkDocs options: applied to the loaded configuration (see load_settings).
+RELEASE_SETTINGS = ("extra", "site_path")
+
+
 def _generated_settings(config_file: str) -> dict:
     """The settings the generator wrote beside the docs (none before the first generation)."""
     path = Path(config_file).parent / GENERATED_SETTINGS
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
+def load_settings(config_file: str, site_dir: str):  # noqa: ANN201 - MkDocsConfig, imported lazily
+    """MkDocs' configuration with the generated settings: options as overrides, release settings merged in."""
+    from mkdocs.config import load_config
+
+    settings = _generated_settings(config_file)
+    release = {key: settings.pop(key) for key in RELEASE_SETTINGS if key in settings}
+    config = load_config(config_file=config_file, site_dir=site_dir, strict=True, **settings)
+    config["extra"].update(release.get("extra", {}))
+    if "site_path" in release:  # a kept revision lives in its own folder under the site's address
+        config["site_url"] = config["site_url"].rstrip("/") + "/" + release["site_path"] + "/"
+    return config
 
 
 def _log_to_stderr() -> None:
@@ -88,7 +105,8 @@ def serve(config_file: str, address: str) -> int:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     _log_to_stderr()
-    mkdocs_serve(config_file=config_file, dev_addr=address, **_generated_settings(config_file))
+    settings = {k: v for k, v in _generated_settings(config_file).items() if k not in RELEASE_SETTINGS}  # a preview
+    mkdocs_serve(config_file=config_file, dev_addr=address, **settings)
     return 0
 
 
@@ -110,8 +128,7 @@ def main(argv: list[str]) -> int:
     if sys.stdin.readline().strip() != "build":
         return 3
     try:
-        config = load_config(config_file=config_file, site_dir=site_dir, strict=True, **_generated_settings(config_file))
-        build(config)  # with strict=True it aborts on any warning
+        build(load_settings(config_file, site_dir))  # with strict=True it aborts on any warning
     except exceptions.MkDocsException as exc:
         print(f"ERROR   -  {exc}", file=sys.stderr)
         return 1

@@ -14,6 +14,8 @@ import shutil
 from pathlib import Path
 from string import Template
 
+from generator.problems import PlannerError
+
 # Copied from the running project: the site's own files and the national strategy (whose list of
 # sources is replaced: it names where this project checked the wording, not the new city).
 COPIED = ("mkdocs.yml", "docs", "overrides", "strategy/national_framework.yml")
@@ -125,7 +127,7 @@ def national_framework(text: str) -> str:
     return "\n".join(lines[:start] + sources + lines[end:]) + "\n"
 
 
-class NewCityError(Exception):
+class NewCityError(PlannerError):
     """The project cannot be made; the message is for the planner."""
 
 

@@ -107,6 +107,11 @@ def date_label(year: int, month: int, day: int) -> str:
     return f"{year_label(year, month, day)}{month}月{day}日"
 
 
+def era_date_text(year: int, month: int, day: int) -> str:
+    """A date without the Western year, as official notices write it: 令和元年12月20日."""
+    return f"{era_year_text(year, month, day)}{month}月{day}日"
+
+
 def fiscal_year_of(day: date) -> int:
     """Fiscal year (April to March) that `day` falls in."""
     return day.year if day.month >= 4 else day.year - 1

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from generator.check.rules import kpi, periods, policy, population, strategy
+from generator.check.rules import kpi, periods, policy, population, revisions, strategy
 from generator.check.rules.finding import Finding
 
 
@@ -31,8 +31,13 @@ RULES: tuple[Rule, ...] = (
     Rule(("national_framework",), policy.national_goals_unique),
     Rule(("strategy", "national_framework"), strategy.goal_structure),
     Rule(("reviews", "strategy", "periods"), strategy.review_references),
+    Rule(("reviews",), strategy.review_status),
+    Rule(("reviews", "strategy", "review_snapshots", "present"), strategy.review_records),
     Rule(("periods", "strategy"), periods.period_files),
     Rule(("kpis", "strategy", "glossary", "today"), kpi.kpi_files),
+    Rule(("revisions",), revisions.revision_order),
+    Rule(("revisions", "revision_snapshots"), revisions.revision_snapshots),
+    Rule(("revision_snapshots", "present"), revisions.orphan_snapshots),
     Rule(("census",), population.census_years_unique),
     Rule(("base_population",), population.base_age_groups),
     Rule(("vision", "base_population", "assumptions"), population.assumption_tables),

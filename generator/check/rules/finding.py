@@ -14,3 +14,4 @@ class Finding:
     message: str
     hint: str = ""
     severity: Severity = Severity.ERROR
+    code: str = ""  # the family of the check (Problem.code), for tools that act on some findings

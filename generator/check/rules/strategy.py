@@ -1,15 +1,17 @@
-"""Rules of the city strategy's goals and measures, and of the yearly reviews."""
+"""Rules of the city strategy's goals and measures, and of the yearly reviews and their frozen records."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import PurePosixPath
 
 from generator.check.rules.finding import Finding
 from generator.check.rules.periods import covering_period
 from generator.model.periods import PastPeriod
 from generator.model.policy import NationalStrategy
-from generator.model.strategy import CityStrategy, Reviews
+from generator.model.project import DATA_SOURCES, DataFolder
+from generator.model.strategy import CityStrategy, FrozenReview, Reviews
 
 
 def goal_structure(strategy: CityStrategy, national: NationalStrategy) -> Iterator[Finding]:
@@ -47,3 +49,41 @@ def review_references(reviews: Reviews, strategy: CityStrategy, periods: dict[st
             if comment.goal is not None and comment.goal not in goals:
                 yield Finding("reviews", ("reviews", r, "comments", c, "goal"), f"目標 id「{comment.goal}」がありません。",
                               f"次から選んでください: {', '.join(sorted(goals))}")
+
+
+# A finalised review of the plan without its record: reported, but `freeze-review` (which writes it) goes on.
+UNFROZEN = "review-unfrozen"
+FREEZE_COMMAND = "python -m generator freeze-review"
+
+
+def review_status(reviews: Reviews) -> Iterator[Finding]:
+    """A finalised (確定) review names the day of the council that was shown its figures."""
+    for r, review in enumerate(reviews.reviews):
+        if review.status == "確定" and review.date is None:
+            yield Finding("reviews", ("reviews", r, "status"), f"{review.fiscal_year}年度の効果検証を確定にするには、審議会の日（date）が必要です。",
+                          "date: 2024-11-20 のように、数値を示した審議会の日を書き足してください。")
+
+
+def review_records(reviews: Reviews, strategy: CityStrategy, records: dict[str, FrozenReview], present: frozenset[str]) -> Iterator[Finding]:
+    """Each finalised review of the plan has its record (strategy/reviews/<fiscal year>.json), and each record a finalised review."""
+    folder: DataFolder = DATA_SOURCES["review_snapshots"]  # type: ignore[assignment]
+    for r, review in enumerate(reviews.reviews):
+        path = folder.path_of(review.fiscal_year)
+        if review.status == "確定" and strategy.start_fy <= review.fiscal_year <= strategy.end_fy and path not in present:
+            yield Finding("reviews", ("reviews", r, "status"),
+                          f"{review.fiscal_year}年度の効果検証は確定していますが、審議会に示した数値の記録（{path}）がありません。",
+                          f"{FREEZE_COMMAND} {review.fiscal_year} を実行して、今の数値を記録してください。できたファイルもコミットします。",
+                          code=UNFROZEN)
+    final = {review.fiscal_year: review for review in reviews.reviews if review.status == "確定"}
+    for path, record in records.items():
+        fy = record.fiscal_year
+        if PurePosixPath(path).stem != str(fy):
+            yield Finding(path, ("fiscal_year",), f"ファイル名と fiscal_year（{fy}）が合っていません。",
+                          f"ファイル名を {fy}.json にするか、{FREEZE_COMMAND} で作り直してください。")
+        elif fy not in final:
+            yield Finding(path, ("fiscal_year",), f"{fy}年度の効果検証は、strategy/reviews.yml で確定（status: 確定）になっていません。",
+                          f"確定したなら strategy/reviews.yml の{fy}年度に status: 確定 と審議会の日（date）を書いてください。"
+                          "確定していないなら、このファイルを消してください。")
+        elif final[fy].date is not None and final[fy].date != record.date:
+            yield Finding(path, ("date",), f"審議会の日（{record.date}）が strategy/reviews.yml の date（{final[fy].date}）と違います。",
+                          "正しい日にそろえてください（記録した数値は変わりません）。")

@@ -1,0 +1,112 @@
+"""The KPI rows of a yearly review, as its page shows them, and the frozen record of a finalised year.
+
+A review's tables are made of `ReviewRow`s (plain text; the page escapes it). Today's rows
+come from the computed progress; a finalised (確定) year shows the rows recorded when the
+council saw them (strategy/reviews/<fiscal year>.json, written by `freeze-review` from
+`record_json`), each with a correction (訂正) where today's figures differ.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+from datetime import date
+
+from generator.charts.kpi import year_text
+from generator.charts.review import groups
+from generator.compute.computed import Computed
+from generator.compute.progress import Progress
+from generator.model.project import Project
+from generator.model.strategy import FROZEN_REVIEW_FORMAT, FrozenReview, Kpi, ReviewRow
+from generator.render.kpi_text import target_amount
+from generator.text.eras import date_label, era_date_text
+from generator.text.numbers import format_number
+
+NO_VALUE = "－"
+
+
+@dataclass(frozen=True)
+class ShownRow:
+    """A row as one review page shows it."""
+
+    row: ReviewRow
+    linked: bool  # the KPI is still in the data: its name links to its page
+    correction: str | None = None  # 訂正: today's differing figures (finalised years only)
+
+
+def review_row(kpi: Kpi, progress: Progress, group: str, group_title: str) -> ReviewRow:
+    """One KPI's row: the figures as the review tables print them."""
+    measured = progress.value is not None
+    return ReviewRow(
+        kpi=kpi.id, name=kpi.name, group=group, group_title=group_title,
+        value=progress.value, value_text=format_number(progress.value, kpi.digits) + kpi.unit_label if measured else NO_VALUE,
+        unit=kpi.unit, year=progress.as_of, year_text=year_text(kpi, progress.as_of) if progress.as_of is not None else None,
+        preliminary=progress.preliminary, target_text=html.unescape(str(target_amount(kpi))),
+        percent=progress.percent, percent_text=f"{format_number(progress.percent, 1)}%" if progress.percent is not None else NO_VALUE,
+        grade=progress.grade, label=progress.label, measurable=progress.measurable, sample=progress.sample,
+    )
+
+
+def review_rows(project: Project, computed: Computed, fiscal_year: int) -> list[ReviewRow]:
+    """Today's rows of a reviewed year: strategy-level indicators first, then each goal's, in printed order."""
+    progress = computed.reviews[fiscal_year]
+    return [review_row(kpi, progress[kpi.id], short, long)
+            for short, long, kpis in groups(project.strategy, computed.kpis_by_goal, computed.overall) for kpi in kpis]
+
+
+def frozen_record(project: Project, fiscal_year: int) -> FrozenReview | None:
+    """The record of a finalised year (validation makes sure its review is 確定)."""
+    return project.review_snapshots.get(fiscal_year)
+
+
+def _shown_value(row: ReviewRow, with_year: bool) -> str:
+    when = f"（{row.year_text}）" if with_year and row.year_text else ""
+    return row.value_text + when + ("（速報値）" if row.preliminary else "")
+
+
+def correction(recorded: ReviewRow, today: ReviewRow, updated: date) -> str | None:
+    """「訂正: 実績値 41,200人 → 41,500人、評価 C → B（データ更新日 …）」 when a shown figure changed since; else None."""
+    changes = []
+    with_year = recorded.year != today.year
+    if _shown_value(recorded, with_year) != _shown_value(today, with_year):
+        changes.append(f"実績値 {_shown_value(recorded, with_year)} → {_shown_value(today, with_year)}")
+    for name, before, after in (("目標値", recorded.target_text, today.target_text), ("進捗率", recorded.percent_text, today.percent_text),
+                                ("評価", recorded.grade, today.grade)):
+        if before != after:
+            changes.append(f"{name} {before} → {after}")
+    if not changes:
+        return None
+    return f"訂正: {'、'.join(changes)}（データ更新日 {date_label(updated.year, updated.month, updated.day)}）"
+
+
+def shown_rows(project: Project, computed: Computed, fiscal_year: int) -> list[ShownRow]:
+    """The rows a review page shows: today's, or for a finalised year the recorded ones with their corrections."""
+    today = review_rows(project, computed, fiscal_year)
+    record = frozen_record(project, fiscal_year)
+    if record is None:
+        return [ShownRow(row, linked=True) for row in today]
+    by_kpi = {row.kpi: row for row in today}
+    shown = []
+    for row in record.rows:
+        kpi = project.kpis.get(row.kpi)
+        note = correction(row, by_kpi[row.kpi], kpi.updated) if kpi is not None and row.kpi in by_kpi else None
+        shown.append(ShownRow(row, linked=kpi is not None, correction=note))
+    return shown
+
+
+def council_day(record: FrozenReview) -> str:
+    """The day of the council a finalised year's figures were shown to: 令和6年11月20日."""
+    return era_date_text(record.date.year, record.date.month, record.date.day)
+
+
+def frozen_notice(record: FrozenReview) -> str:
+    """The line that says a finalised year's figures are those the council saw."""
+    return f"この表は{council_day(record)}の審議会に示した時点の数値です（確定）。"
+
+
+def record_json(project: Project, computed: Computed, fiscal_year: int, council_date: date) -> str:
+    """The record of a finalised year as deterministic JSON: today's rows, the council date, the format version."""
+    record = FrozenReview(format_version=FROZEN_REVIEW_FORMAT, fiscal_year=fiscal_year, date=council_date,
+                          rows=review_rows(project, computed, fiscal_year))
+    return json.dumps(record.model_dump(mode="json"), sort_keys=True, ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,70 @@
+"""The GitHub Actions workflow: pinned actions, least permissions, and only commands that exist."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.cli import main
+
+PLACEHOLDERS = {"$TARGET": "staging", "$BASE_REF": "HEAD", "$GITHUB_STEP_SUMMARY": "summary.md"}
+WORKFLOW = Path(__file__).resolve().parent.parent / ".github" / "workflows" / "site.yml"
+
+
+@pytest.fixture(scope="module")
+def workflow() -> dict:
+    return yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+
+
+def _steps(workflow: dict):
+    for name, job in workflow["jobs"].items():
+        for step in job.get("steps", []):
+            yield name, step
+
+
+def test_every_action_is_pinned_to_a_commit_with_its_version_in_a_comment():
+    uses = re.findall(r"uses: (\S+)(.*)", WORKFLOW.read_text(encoding="utf-8"))
+    assert len(uses) >= 8
+    for action, comment in uses:
+        assert re.fullmatch(r"[\w-]+/[\w-]+@[0-9a-f]{40}", action), action
+        assert re.fullmatch(r"\s+# v\d+(\.\d+)*", comment), (action, comment)
+
+
+def test_least_permissions_timeouts_and_one_run_per_branch(workflow: dict):
+    assert workflow["permissions"] == {}
+    assert "group" in workflow["concurrency"]
+    for name, job in workflow["jobs"].items():
+        assert "timeout-minutes" in job, name
+        assert job["permissions"].get("contents") in ("read", "write"), name
+    writers = {name for name, job in workflow["jobs"].items() if "write" in job["permissions"].values()}
+    assert writers == {"publish"}  # only the job behind the environment writes
+
+
+def test_publishing_runs_behind_the_chosen_environment_on_main_only(workflow: dict):
+    jobs = workflow["jobs"]
+    assert jobs["target"]["if"] == "github.event_name != 'pull_request'"
+    assert jobs["publish"]["environment"]["name"] == "${{ needs.target.outputs.name }}"
+    assert workflow[True]["workflow_dispatch"]["inputs"]["target"]["options"] == ["auto", "staging", "production"]
+
+
+def _generator_commands(workflow: dict) -> list[list[str]]:
+    commands = []
+    for _, step in _steps(workflow):
+        for line in step.get("run", "").splitlines():
+            found = re.search(r"python -m generator ([^;|&]+?)(?:;|$| then)", line.strip())
+            if found:  # variables stand for values the job computes: any valid one will do
+                commands.append([PLACEHOLDERS.get(word, word) for word in shlex.split(found.group(1))])
+    return commands
+
+
+def test_the_workflow_calls_only_commands_and_options_the_generator_has(workflow: dict, capsys):
+    commands = _generator_commands(workflow)
+    assert {c[0] for c in commands} == {"validate", "diff", "publish", "export-published"}
+    for command in commands:
+        with pytest.raises(SystemExit) as exit_info:  # --help parses everything before it, then exits 0
+            main([*command, "--help"])
+        assert exit_info.value.code == 0, command
