@@ -166,37 +166,12 @@ def cmd_freeze_review(args: argparse.Namespace) -> int:
 
 def cmd_diff(args: argparse.Namespace) -> int:
     """What the data of HEAD (default: the working folder) changes from BASE, in Japanese (for pull requests)."""
-    import tempfile
+    from generator.render.changes import summary_markdown, summary_text
+    from generator.site.compare import data_changes
 
-    from generator.check.production import production_problems
-    from generator.load.gitref import GitRefError, export_ref
-    from generator.pipeline import validate
-    from generator.render.changes import compare, snapshot, summary_markdown, summary_text
-
-    root = _root(args)
-    projects = []
-    with tempfile.TemporaryDirectory(prefix="generator-diff-") as scratch:
-        for side, spec in (("比較元", args.base), ("比較先", args.head)):
-            folder = root if spec is None else Path(spec)
-            if spec is not None and not folder.is_dir():
-                folder = Path(scratch) / side
-                try:
-                    export_ref(root, spec, folder)
-                except GitRefError as exc:
-                    print(f"{side}: {exc}", file=sys.stderr)
-                    return EXIT_INVALID
-            result = validate(folder.resolve())
-            if result.project is None:
-                shown = spec if spec is not None else f"{root}（作業中のフォルダ）"
-                print(f"{side}（{shown}）のデータに問題があるため比較できません。", file=sys.stderr)
-                print(result.report.format(check_only=True), file=sys.stderr)
-                return EXIT_INVALID
-            projects.append(result.project)
-    base, head = projects
-    changes = compare(snapshot(base), snapshot(head))
-    samples = len(production_problems(head))
-    markdown = summary_markdown(changes, samples)
-    print(markdown if args.format == "markdown" else summary_text(changes, samples), end="")
+    found = data_changes(_root(args), args.base, args.head)
+    markdown = summary_markdown(found.changes, found.to_fix, found.release)
+    print(markdown if args.format == "markdown" else summary_text(found.changes, found.to_fix, found.release), end="")
     if args.output:
         with open(args.output, "a", encoding="utf-8") as summary:
             summary.write(markdown)
@@ -221,7 +196,10 @@ def cmd_publish(args: argparse.Namespace) -> int:
         return EXIT_INVALID if isinstance(exc, InvalidData) else EXIT_BUILD_FAILED
     label = "検証用サイト" if args.target == "staging" else "本番サイト"
     pushed = f"し、{args.push} に送りました" if args.push else "しました"
-    print(f"{label}の版「{revision.title}」（{revision.id}/）をブランチ {args.branch} に記録{pushed}。")
+    from generator.site.targets import BRANCHES
+
+    branch = args.branch or BRANCHES[args.target]
+    print(f"{label}の版「{revision.title}」（{revision.id}/）をブランチ {branch} に記録{pushed}。")
     return EXIT_OK
 
 
@@ -229,7 +207,9 @@ def cmd_export_published(args: argparse.Namespace) -> int:
     from generator.site.publish import export_published
 
     target = Path(args.directory).resolve()
-    count = export_published(_root(args), target, branch=args.branch)
+    from generator.site.targets import BRANCHES
+
+    count = export_published(_root(args), target, branch=args.branch or BRANCHES[args.target])
     print(f"公開中のすべての版（{count} ファイル）を {target} に書き出しました。このフォルダをそのまま公開サーバーに置いてください。")
     return EXIT_OK
 
@@ -252,12 +232,12 @@ def cmd_new_revision(args: argparse.Namespace) -> int:
 
 
 def _add_publishing_commands(commands) -> None:  # noqa: ANN001 - argparse's private subparsers type
-    from generator.site.targets import PUBLISH_BRANCH, TARGETS
+    from generator.site.targets import BRANCHES, TARGETS
 
     publish = commands.add_parser("publish", help="最新の版を作り、公開用ブランチに過去の版と並べて記録する")
     publish.add_argument("--target", choices=TARGETS, required=True,
                          help="staging: 全ページに「検証用」と表示（サンプル可）、production: 本番（サンプル・未確認があれば中止、SITE_URL が必要）")
-    publish.add_argument("--branch", default=PUBLISH_BRANCH, help=f"公開用ブランチ（既定: {PUBLISH_BRANCH}）")
+    publish.add_argument("--branch", help=f"公開用ブランチ（既定: 本番は {BRANCHES['production']}、検証用は {BRANCHES['staging']}）")
     publish.add_argument("--push", metavar="REMOTE", help="記録したブランチを送るリモート（例: origin）")
     publish.set_defaults(func=cmd_publish)
     revision = commands.add_parser("new-revision", help="新しい版（改訂・年度の更新）を始める。今の版のデータを記録してから一覧に追加する")
@@ -268,12 +248,22 @@ def _add_publishing_commands(commands) -> None:  # noqa: ANN001 - argparse's pri
     revision.add_argument("--sample", action="store_true", help="見本の版として記録する（sample: true）")
     revision.set_defaults(func=cmd_new_revision)
     export = commands.add_parser("export-published", help="公開用ブランチのすべての版をフォルダに書き出す（市の公開サーバーへ置く用）")
-    export.add_argument("directory", help="書き出し先のフォルダ（中身は置き換えられます）")
-    export.add_argument("--branch", default=PUBLISH_BRANCH, help=f"公開用ブランチ（既定: {PUBLISH_BRANCH}）")
+    export.add_argument("directory", help="書き出し先のフォルダ（空か、前に書き出したフォルダ。中身は置き換えられます）")
+    which = export.add_mutually_exclusive_group()
+    which.add_argument("--target", choices=TARGETS, default="production", help="どちらの公開先の版を書き出すか（既定: production）")
+    which.add_argument("--branch", help=f"公開用ブランチを直接指定（本番は {BRANCHES['production']}、検証用は {BRANCHES['staging']}）")
     export.set_defaults(func=cmd_export_published)
 
 
-def main(argv: list[str] | None = None) -> int:
+def _western_year(text: str) -> int:
+    """A year argument; argparse shows the message after its own prefix."""
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"「{text}」は年度として読めません。西暦の4桁で書いてください（令和6年度なら 2024）。")
+    return int(text)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Every command and option (the workflow's commands are checked against it by the tests)."""
     parser = argparse.ArgumentParser(prog="python -m generator", description="総合戦略サイトの生成器")
     parser.add_argument("--root", default=".", help="リポジトリの場所（既定: 現在のフォルダ）")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -296,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--end-fy", type=int, required=True, help="総合戦略の最後の年度（西暦）")
     new.set_defaults(func=cmd_new_city)
     freeze = commands.add_parser("freeze-review", help="確定した年度の効果検証の数値を、審議会に示したものとして記録する")
-    freeze.add_argument("fiscal_year", type=int, help="年度（西暦。令和6年度なら 2024）")
+    freeze.add_argument("fiscal_year", type=_western_year, help="年度（西暦。令和6年度なら 2024）")
     freeze.add_argument("--force", action="store_true", help="記録がもうあっても、今のデータの数値で作り直す")
     freeze.set_defaults(func=cmd_freeze_review)
     _add_publishing_commands(commands)
@@ -306,7 +296,11 @@ def main(argv: list[str] | None = None) -> int:
     diff.add_argument("--format", choices=("text", "markdown"), default="text", help="出力の形（既定: text）")
     diff.add_argument("--output", metavar="FILE", help="Markdown の一覧をこのファイルの末尾に追記する（例: $GITHUB_STEP_SUMMARY）")
     diff.set_defaults(func=cmd_diff)
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
     from generator.problems import PlannerError
 
     try:

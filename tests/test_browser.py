@@ -707,6 +707,7 @@ def published_server(tmp_path_factory: pytest.TempPathFactory):
 
     from generator.site.publish import export_published, publish
     from generator.site.revisions import NewRevision, start_revision
+    from generator.site.targets import BRANCHES
 
     target = tmp_path_factory.mktemp("published")
     with serve_folder(target / "www") as url:  # bound first: the sites are built for this address
@@ -718,7 +719,7 @@ def published_server(tmp_path_factory: pytest.TempPathFactory):
             git(work, "add", "-A")
             git(work, "commit", "-qm", "改訂")
             publish(work, "staging", remote="origin")
-        export_published(remote, target / "www")
+        export_published(remote, target / "www", branch=BRANCHES["staging"])
         yield url
 
 

@@ -52,8 +52,8 @@ def sentences(old: dict, new: dict) -> list[str]:
 
 def test_the_same_data_has_no_changes(base: dict, tmp_path: Path):
     assert compare(base, snapshot(load(copy_project(tmp_path / "project")))) == []
-    assert summary_markdown([], 3) == "## データの変更\n\nデータの変更はありません。\n\n残っているサンプル（本番公開前に置き換えが必要）: 3 件\n"
-    assert summary_text([], 0) == "データの変更はありません。\n残っているサンプル（本番公開前に置き換えが必要）: 0 件\n"
+    assert summary_markdown([], 3) == "## データの変更\n\nデータの変更はありません。\n\n本番公開の前に直すもの（サンプル・未確認の印の数）: 3 件\n"
+    assert summary_text([], 0) == "データの変更はありません。\n本番公開の前に直すもの（サンプル・未確認の印の数）: 0 件\n"
 
 
 def test_an_added_actual_is_one_field_with_its_year_value_unit_and_status(base: dict, tmp_path: Path):
@@ -112,7 +112,7 @@ def test_a_changed_population_row_names_the_row_and_the_changed_cells(base: dict
 def test_population_rows_are_keyed_by_their_naming_cells(base: dict):
     assert base["人口"]["census"]["fields"]["2020年"].startswith("総人口 141,083 ／ 男性 － ／ ")
     assert base["人口"]["tfr"]["fields"]["2021年 埼玉県"] == "合計特殊出生率 1.22 ／ 状態 未確認 ／ 出典 埼玉新聞 2023年6月3日。原典で要確認"
-    assert base["人口"]["base_population"]["fields"]["0-4"].startswith("男性 4,146 ／ 女性 3,895 ／ 状態 sample")
+    assert base["人口"]["base_population"]["fields"]["0-4"].startswith("男性 4,146 ／ 女性 3,895 ／ 状態 サンプル")
     assert base["人口"]["assumptions"]["fields"]["2020年 0-4"].startswith("男性の生残率 0.9995 ／ 女性の生残率 0.9996")
 
 
@@ -140,9 +140,9 @@ def test_the_summary_groups_by_section_with_counts(base: dict, tmp_path: Path):
         "- 指標『（サンプル）刑法犯認知件数』を削除", "",
         "### 人口（1 件）", "",
         "- 人口『国勢調査の人口』: 2020年 の行を変更（総人口 141,083 → 141,100）", "",
-        "残っているサンプル（本番公開前に置き換えが必要）: 5 件", "",
+        "本番公開の前に直すもの（サンプル・未確認の印の数）: 5 件", "",
     ])
-    assert summary_text(changes, 5).splitlines()[-1] == "残っているサンプル（本番公開前に置き換えが必要）: 5 件"
+    assert summary_text(changes, 5).splitlines()[-1] == "本番公開の前に直すもの（サンプル・未確認の印の数）: 5 件"
     assert len(summary_text(changes, 5).splitlines()) == 4
 
 
@@ -184,3 +184,10 @@ def test_a_city_without_policy_and_population_has_neither(base: dict):
     assert "periods/period-1" in city2["計画"]
     assert city2["計画"]["periods/period-1"]["fields"]["基本目標1／（サンプル）市内の従業者数／最終の実績"] == (
         "9,600人（令和3(2021)年度、速報）")
+
+
+def test_a_changed_target_is_shown_whole_with_its_period():
+    change = Change("指標", "k", "市内の創業件数", "変更", "目標", "900件（令和3(2021)年度〜令和7(2025)年度の累計）",
+                    "950件（令和3(2021)年度〜令和7(2025)年度の累計）")
+    assert describe(change) == ("指標『市内の創業件数』: 目標 900件（令和3(2021)年度〜令和7(2025)年度の累計） → "
+                                "950件（令和3(2021)年度〜令和7(2025)年度の累計）")

@@ -28,7 +28,7 @@ def test_markdown_of_the_previous_commit_against_the_working_folder(tmp_path: Pa
     out = capsys.readouterr().out
     assert out.startswith("## データの変更（2 件）\n\n### 指標（2 件）\n\n")
     assert f"- {TARGET}\n" in out and f"- {REMOVED}\n" in out
-    assert out.endswith(f"残っているサンプル（本番公開前に置き換えが必要）: {samples_left(repo)} 件\n")
+    assert out.endswith(f"本番公開の前に直すもの（サンプル・未確認の印の数）: {samples_left(repo)} 件\n")
 
 
 def test_text_between_two_refs_and_an_uncommitted_edit_left_out(tmp_path: Path, capsys):

@@ -10,6 +10,7 @@ from generator.render.review_rows import correction, frozen_notice, record_json,
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "project"  # 2023 is finalised, its record committed
 UPDATED = date(2026, 11, 28)
+COUNCIL = date(2024, 11, 20)
 
 
 def fixture():
@@ -56,15 +57,17 @@ def test_a_kpi_removed_since_keeps_its_recorded_row_without_a_link():
 def test_a_correction_names_each_changed_figure_old_to_new():
     project, computed = fixture()
     row = next(r for r in review_rows(project, computed, 2023) if r.kpi == "kpi-1-employees")
-    assert correction(row, row, UPDATED) is None
+    assert correction(row, row, UPDATED, COUNCIL) is None
     later = row.model_copy(update={"value": 41500.0, "value_text": "41,500人"})
-    assert correction(row, later, UPDATED) == "訂正: 実績値 41,200人 → 41,500人（データ更新日 令和8(2026)年11月28日）"
+    assert correction(row, later, UPDATED, COUNCIL) == "訂正: 実績値 41,200人 → 41,500人（データ更新日 令和8(2026)年11月28日）"
     graded = row.model_copy(update={"grade": "B", "percent_text": "60.0%"})
-    assert correction(row, graded, UPDATED) == "訂正: 進捗率 40.0% → 60.0%、評価 C → B（データ更新日 令和8(2026)年11月28日）"
+    assert correction(row, graded, UPDATED, COUNCIL) == "訂正: 進捗率 40.0% → 60.0%、評価 C → B（データ更新日 令和8(2026)年11月28日）"
     newer_year = row.model_copy(update={"year": 2022, "year_text": "令和4(2022)年"})
-    assert correction(row, newer_year, UPDATED).startswith("訂正: 実績値 41,200人（令和3(2021)年） → 41,200人（令和4(2022)年）")
+    assert correction(row, newer_year, UPDATED, COUNCIL).startswith("訂正: 実績値 41,200人（令和3(2021)年） → 41,200人（令和4(2022)年）")
     confirmed = row.model_copy(update={"preliminary": True})
-    assert "41,200人（速報値） → 41,200人" in correction(confirmed, row, UPDATED)
+    assert "41,200人（速報値） → 41,200人" in correction(confirmed, row, UPDATED, COUNCIL)
+    # An update date before the council cannot be when the correction was made: it is left out.
+    assert correction(row, later, date(2024, 1, 1), COUNCIL) == "訂正: 実績値 41,200人 → 41,500人"
 
 
 def test_the_record_is_deterministic_json_of_the_rows_the_page_shows():

@@ -17,7 +17,7 @@ def test_cancelled_engine_writes_nothing(project_copy: Path):
     engine = EngineProcess.start(project_copy)
     engine.cancel()
     assert engine.process.returncode == 3
-    assert not engine.staging.exists() and not (project_copy / "site").exists()
+    assert not engine.incoming.exists() and not (project_copy / "site").exists()
 
 
 def test_engine_reports_a_broken_configuration(project_copy: Path):

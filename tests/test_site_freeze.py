@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from support import FIXTURE
 
 from generator.cli import EXIT_INVALID, EXIT_OK, main
@@ -129,3 +130,12 @@ def test_a_corrected_actual_leaves_the_frozen_row_and_adds_a_correction(project_
     # A year in progress follows the data.
     unfrozen = row_of(page_text(site, "reviews/2024/index.html"), "（サンプル）オンラインでできる行政手続の数")
     assert unfrozen.startswith("（サンプル）オンラインでできる行政手続の数 110件（令和6(2024)年度）") and "訂正" not in unfrozen
+
+
+def test_a_year_not_written_in_four_western_digits_gets_a_japanese_answer(project_copy: Path, capsys):
+    assert main(["--root", str(project_copy), "freeze-review", "23"]) == EXIT_INVALID
+    assert "西暦の4桁で書いてください" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--root", str(project_copy), "freeze-review", "令和5"])
+    assert exit_info.value.code == 2
+    assert "「令和5」は年度として読めません" in capsys.readouterr().err

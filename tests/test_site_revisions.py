@@ -54,7 +54,10 @@ def test_the_record_is_deterministic_yaml_without_anchors(project_copy: Path, tm
 def test_refusals_write_nothing(project_copy: Path):
     start_revision(project_copy, FIRST)
     listed = (project_copy / "strategy/revisions.yml").read_bytes()
-    for new, message in [(FIRST, "もう使われています"),
+    for new, message in [(FIRST, "が複数あります"),
+                         (NewRevision("latest", "x", datetime.date(2024, 1, 1), "x"), "最新の版を指す名前"),
+                         (NewRevision("2023 03", "x", datetime.date(2024, 1, 1), "x"), "英小文字・数字・ハイフン"),
+                         (NewRevision("2024-03", "", datetime.date(2024, 1, 1), " "), "--title.*\n.*--summary"),
                          (NewRevision("2024-03", "x", datetime.date(2020, 1, 1), "x"), "より前です"),
                          (NewRevision("2020-03", "x", datetime.date(2024, 1, 1), "x"), "より後に並びません")]:
         with pytest.raises(RevisionError, match=message):
@@ -80,3 +83,23 @@ def test_the_command_says_what_it_wrote(project_copy: Path, capsys):
     args = ["--root", str(project_copy), "new-revision", "2023-03", "--title", "改訂", "--date", "2023-03-31", "--summary", "s"]
     assert main(args) == EXIT_OK
     assert "strategy/revisions/2021-03.yml" in capsys.readouterr().out
+
+
+def test_in_git_the_record_is_the_last_commit_and_uncommitted_edits_belong_to_the_new_revision(project_copy: Path):
+    from support import FIRST_REVISION, git
+
+    from generator.render.history import revision_history
+
+    (project_copy / "strategy/revisions.yml").write_text(FIRST_REVISION, encoding="utf-8")
+    git(project_copy, "init", "-q")
+    git(project_copy, "add", "-A")
+    git(project_copy, "commit", "-qm", "published")
+    committed, _ = load_project(project_copy)
+    kpi = project_copy / "kpis/kpi-1-employees.yml"
+    kpi.write_text(kpi.read_text(encoding="utf-8").replace("value: 41200", "value: 41300"), encoding="utf-8")
+    start_revision(project_copy, SECOND)
+    project, report = load_project(project_copy)
+    assert report.ok, report.format()
+    assert compare(project.revision_snapshots["2021-03"].model_dump(mode="json")["sections"], snapshot(committed)) == []
+    newest = revision_history(project)[0]
+    assert [change.new for change in newest.changes if change.field and "実績" in change.field] == ["41,300人（サンプル）"]

@@ -12,6 +12,8 @@ from pydantic import ConfigDict, Field
 
 from generator.model.base import Date, Identifier, Model, Text
 
+LATEST = "latest"  # the published alias of the newest revision: not a revision id
+
 
 class Revision(Model):
     """One published revision (版) of the site."""

@@ -45,10 +45,11 @@ SAMPLE_FIELD, SAMPLE_MARK = "サンプル表示", "あり"
 ROW_SEPARATOR = " ／ "  # between the cells of a table row ("総人口 141,083 ／ 男性 70,000")
 PATH_SEPARATOR = "／"  # between the parts of a nested field label ("評価方法／評価の段階 A／評価の意味")
 NO_VALUE = "－"
-SHORT_TEXT = 30  # longer values are excerpted in sentences
+SHORT_TEXT = 30  # longer prose is excerpted in sentences
+FIGURE_TEXT = 80  # a figure with its period and notes (「900人（令和3年度〜令和7年度の累計）」) is shown whole up to this
 EXCERPT = 30
 CONTEXT = 6  # characters shown around a change in a long text
-SAMPLES_LEFT = "残っているサンプル（本番公開前に置き換えが必要）"
+SAMPLES_LEFT = "本番公開の前に直すもの（サンプル・未確認の印の数）"
 NO_CHANGES = "データの変更はありません。"
 
 # Labels of fields whose description does not start with a short name.
@@ -101,6 +102,8 @@ def _scalar(value: object) -> str | None:
         return _date(value)
     if isinstance(value, Source):
         return source_text(value)
+    if value == "sample":  # a status word (status: sample), as the pages say it
+        return "サンプル"
     if isinstance(value, Mapping):
         return "、".join(f"{key}: {_scalar(item)}" for key, item in value.items())
     if isinstance(value, (list, tuple)):
@@ -240,7 +243,7 @@ def _kpi_fields(project: Project, kpi: Kpi) -> dict[str, str]:
         **_indicator_values(kpi), **_actuals(kpi),
         "用語解説": "、".join(glossary.get(term, term) for term in kpi.glossary),
         "出典": source_text(kpi.source) if kpi.source else None, "注記": "\n".join(kpi.notes),
-        "並び順": str(kpi.order) if kpi.order is not None else None, "更新日": _date(kpi.updated), **_sample(kpi.sample),
+        "並び順": str(kpi.order) if kpi.order is not None else None, **_sample(kpi.sample),
     }
     if kpi.evaluation is not None:
         fields |= flatten(kpi.evaluation, "評価方法")
@@ -459,7 +462,11 @@ def _clip(text: str, length: int = EXCERPT) -> str:
 
 
 def _is_long(*texts: str | None) -> bool:
-    return any(text is not None and (len(text) > SHORT_TEXT or "\n" in text) for text in texts)
+    """Too long to show whole: prose beyond SHORT_TEXT, a figure (digits, no sentence) beyond FIGURE_TEXT."""
+    def long(text: str) -> bool:
+        figure = any(char.isdigit() for char in text) and "。" not in text
+        return len(text) > (FIGURE_TEXT if figure else SHORT_TEXT) or "\n" in text
+    return any(text is not None and long(text) for text in texts)
 
 
 def _excerpt(old: str, new: str) -> str:
@@ -521,9 +528,14 @@ def describe(change: Change) -> str:
     return f"{item}: {_field_sentence(change)}"
 
 
-def summary_markdown(changes: list[Change], samples_left: int) -> str:
-    """The changes as Markdown for a pull request: a heading per section with its count, a bullet per change."""
-    lines = [f"## データの変更（{len(changes)} 件）" if changes else "## データの変更", ""]
+def summary_markdown(changes: list[Change], samples_left: int, release: Iterable[str] = ()) -> str:
+    """The changes as Markdown for a pull request: a heading per section with its count, a bullet per change.
+
+    `release` lists what the pull request does to publishing (a new revision, a finalised review).
+    """
+    release = list(release)
+    lines = [f"## 公開（{len(release)} 件）", "", *(f"- {escape_markdown(note)}" for note in release), ""] if release else []
+    lines += [f"## データの変更（{len(changes)} 件）" if changes else "## データの変更", ""]
     if not changes:
         lines += [NO_CHANGES, ""]
     by_section: dict[str, list[Change]] = {}
@@ -537,7 +549,7 @@ def summary_markdown(changes: list[Change], samples_left: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def summary_text(changes: list[Change], samples_left: int) -> str:
-    """The changes as plain text: one sentence a line, then the samples left."""
-    lines = [describe(change) for change in changes] or [NO_CHANGES]
+def summary_text(changes: list[Change], samples_left: int, release: Iterable[str] = ()) -> str:
+    """The changes as plain text: what it does to publishing, one sentence a line, then the samples left."""
+    lines = [*release, *([describe(change) for change in changes] or [NO_CHANGES])]
     return "\n".join([*lines, f"{SAMPLES_LEFT}: {samples_left} 件"]) + "\n"

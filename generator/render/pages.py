@@ -21,6 +21,7 @@ from generator.model.policy import (
     walk_sections,
 )
 from generator.model.project import Project
+from generator.model.revisions import LATEST
 from generator.render.changes import describe
 from generator.render.environment import make_environment
 from generator.render.figures import pyramid_years
@@ -155,9 +156,6 @@ def site_summary(project: Project) -> str:
     """One sentence on what the site publishes (home page and every page's meta description)."""
     names = "」と「".join(document.name for document in project.site.documents)
     return f"{project.site.city}の地方創生の計画「{names}」を、データに基づいて公開するサイトです。"
-
-
-LATEST = "latest"  # the alias of the newest published revision (Material's "default" in the version menu)
 
 
 @dataclass(frozen=True)

@@ -65,8 +65,11 @@ def _shown_value(row: ReviewRow, with_year: bool) -> str:
     return row.value_text + when + ("（速報値）" if row.preliminary else "")
 
 
-def correction(recorded: ReviewRow, today: ReviewRow, updated: date) -> str | None:
-    """「訂正: 実績値 41,200人 → 41,500人、評価 C → B（データ更新日 …）」 when a shown figure changed since; else None."""
+def correction(recorded: ReviewRow, today: ReviewRow, updated: date, council: date) -> str | None:
+    """「訂正: 実績値 41,200人 → 41,500人、評価 C → B（データ更新日 …）」 when a shown figure changed since; else None.
+
+    The KPI file's update date is named only when it follows the council: an earlier one cannot be the correction's.
+    """
     changes = []
     with_year = recorded.year != today.year
     if _shown_value(recorded, with_year) != _shown_value(today, with_year):
@@ -77,7 +80,8 @@ def correction(recorded: ReviewRow, today: ReviewRow, updated: date) -> str | No
             changes.append(f"{name} {before} → {after}")
     if not changes:
         return None
-    return f"訂正: {'、'.join(changes)}（データ更新日 {date_label(updated.year, updated.month, updated.day)}）"
+    when = f"（データ更新日 {date_label(updated.year, updated.month, updated.day)}）" if updated > council else ""
+    return f"訂正: {'、'.join(changes)}{when}"
 
 
 def shown_rows(project: Project, computed: Computed, fiscal_year: int) -> list[ShownRow]:
@@ -90,7 +94,7 @@ def shown_rows(project: Project, computed: Computed, fiscal_year: int) -> list[S
     shown = []
     for row in record.rows:
         kpi = project.kpis.get(row.kpi)
-        note = correction(row, by_kpi[row.kpi], kpi.updated) if kpi is not None and row.kpi in by_kpi else None
+        note = correction(row, by_kpi[row.kpi], kpi.updated, record.date) if kpi is not None and row.kpi in by_kpi else None
         shown.append(ShownRow(row, linked=kpi is not None, correction=note))
     return shown
 

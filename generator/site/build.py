@@ -137,14 +137,14 @@ def normalize_search_index(site: Path) -> None:
     index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def swap_in(staging: Path, site_dir: Path, root: Path) -> None:
+def swap_in(incoming: Path, site_dir: Path, root: Path) -> None:
     """Replace site_dir by the freshly built folder in two renames."""
     previous = root / BUILD_DIR / "site.old"
     if previous.exists():
         shutil.rmtree(previous)
     if site_dir.exists():
         site_dir.replace(previous)
-    staging.replace(site_dir)
+    incoming.replace(site_dir)
     shutil.rmtree(previous, ignore_errors=True)
 
 
@@ -156,7 +156,7 @@ def build(root: Path, site_dir: Path | None = None, engine: EngineProcess | None
     imported (see cli.cmd_build), so that it warms up while Python loads us.
     """
     engine = engine or EngineProcess.start(root)
-    staging = engine.staging
+    incoming = engine.incoming
     try:
         result = generate(root, production=production, release=release)
         if not result.report.ok:
@@ -164,10 +164,10 @@ def build(root: Path, site_dir: Path | None = None, engine: EngineProcess | None
         error = engine.build()
         if error is not None:
             raise BuildError("MkDocs のビルドに失敗しました。site/ は前の版のままです。\n" + error)
-        normalize_search_index(staging)
+        normalize_search_index(incoming)
     except BaseException:
         engine.cancel()
-        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(incoming, ignore_errors=True)
         raise
-    swap_in(staging, site_dir or root / SITE_DIR, root)
+    swap_in(incoming, site_dir or root / SITE_DIR, root)
     return result.report

@@ -43,22 +43,22 @@ def source_date_epoch(root: Path) -> str:
 class EngineProcess:
     """A warm engine process; standard library only, so it can start first."""
 
-    def __init__(self, process: subprocess.Popen, staging: Path):
+    def __init__(self, process: subprocess.Popen, incoming: Path):
         self.process = process
-        self.staging = staging
+        self.incoming = incoming
 
     @classmethod
     def start(cls, root: Path) -> EngineProcess:
-        staging = root / BUILD_DIR / "site.new"
-        if staging.exists():
-            shutil.rmtree(staging)
+        incoming = root / BUILD_DIR / "site.new"
+        if incoming.exists():
+            shutil.rmtree(incoming)
         (root / GENERATED_DOCS).mkdir(parents=True, exist_ok=True)  # the engine checks it exists
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=source_date_epoch(root))
         process = subprocess.Popen(
-            [sys.executable, "-m", "generator.site.engine", str(root / "mkdocs.yml"), str(staging)],
+            [sys.executable, "-m", "generator.site.engine", str(root / "mkdocs.yml"), str(incoming)],
             cwd=root, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )
-        return cls(process, staging)
+        return cls(process, incoming)
 
     def build(self) -> str | None:
         """Build now; None on success, else the engine's messages."""

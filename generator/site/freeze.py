@@ -35,6 +35,8 @@ def freeze_review(root: Path, fiscal_year: int, force: bool = False, today: date
     Refuses (FreezeError, nothing written) when the data has errors, when the review is not
     確定, when the year has no review page, or when a record exists and `force` is not set.
     """
+    if not 1900 <= fiscal_year <= 2100:
+        raise FreezeError(f"年度「{fiscal_year}」は西暦の4桁で書いてください（令和6年度なら 2024）。")
     validated = validate(root, today=today, tolerate=frozenset({UNFROZEN}))  # the missing record is what we write
     if validated.project is None or validated.computed is None:
         blocking = Report([p for p in validated.report.problems if p.code != UNFROZEN])

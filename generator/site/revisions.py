@@ -14,13 +14,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from verspec.loose import LooseVersion
+from pydantic import ValidationError
 
-from generator.model.project import DATA_SOURCES
+from generator.check.rules.revisions import revision_order
+from generator.model.project import DATA_SOURCES, Project
+from generator.model.revisions import Revision, Revisions
 from generator.pipeline import validate
 from generator.problems import PlannerError
 from generator.render.changes import snapshot
 from generator.site.build import write_if_changed
+from generator.site.compare import committed_state
 
 REVISIONS_FILE = DATA_SOURCES["revisions"].path
 _LIST_HEADER = ("# 公開した版の一覧（古い順。最後が今作っている版）。\n"
@@ -65,42 +68,55 @@ def entry_text(new: NewRevision, indent: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _refusal(project, new: NewRevision) -> str | None:  # noqa: ANN001 - Project
-    revisions = project.revisions.revisions if project.revisions else []
-    if any(r.id == new.id for r in revisions):
-        return f"版の id「{new.id}」はもう使われています。"
-    if revisions and new.date < revisions[-1].date:
-        return f"日付 {new.date.isoformat()} が今の版「{revisions[-1].title}」（{revisions[-1].date.isoformat()}）より前です。"
-    if revisions and LooseVersion(new.id) <= LooseVersion(revisions[-1].id):
-        return f"id「{new.id}」が今の版の id「{revisions[-1].id}」より後に並びません。公開した年月を id にしてください（例: 2023-03）。"
-    return None
+_OPTIONS = {"id": "id", "title": "--title", "date": "--date", "summary": "--summary"}
+
+
+def _as_revision(new: NewRevision) -> Revision:
+    """The new revision as the model reads it, or the reason in the command's own terms."""
+    try:
+        return Revision(id=new.id, title=new.title, date=new.date, summary=new.summary, sample=new.sample)
+    except ValidationError as exc:
+        wrong = [_OPTIONS.get(str(error["loc"][0]), str(error["loc"][0])) for error in exc.errors()]
+        hints = {"id": f"id「{new.id}」は英小文字・数字・ハイフンで、公開した年月にしてください（例: 2023-03）。",
+                 "--title": "--title（表示名）を書いてください（例: 令和5年3月 改訂）。",
+                 "--summary": "--summary（概要）を1〜2文で書いてください。"}
+        raise RevisionError("\n".join(hints.get(option, f"{option} の値が読めません。") for option in wrong)) from exc
+
+
+def _check_new(project: Project, new: NewRevision) -> None:
+    """The list with the new revision must pass the list's own rules (ids, dates, menu order)."""
+    listed = project.revisions.revisions if project.revisions else []
+    findings = [f for f in revision_order(Revisions(revisions=[*listed, _as_revision(new)])) if f.path[1] == len(listed)]
+    if findings:
+        raise RevisionError("\n".join(f"{finding.message}{finding.hint}" for finding in findings))
+
+
+def _append_entry(list_path: Path, project: Project, new: NewRevision) -> bytes:
+    """The list with the new entry appended as text, indented like the existing ones (comments stay)."""
+    if project.revisions is None:
+        return (_LIST_HEADER + entry_text(new, 2)).encode("utf-8")
+    _, column = project.documents["revisions"].locate(("revisions", 0))  # the first key, after "- "
+    text = list_path.read_text(encoding="utf-8")
+    return (text + ("" if text.endswith("\n") else "\n") + entry_text(new, max((column or 3) - 3, 0))).encode("utf-8")
 
 
 def start_revision(root: Path, new: NewRevision) -> list[str]:
-    """Keep the current revision's data and append `new`; the files written (relative to root)."""
+    """Keep the current revision's data and append `new`; the files written (relative to root).
+
+    The record is the last commit's data (in git): edits not yet committed belong to the new revision.
+    """
     validated = validate(root)
     if validated.project is None:
         raise RevisionError("データにエラーがあるため、新しい版を始められません。先にエラーを直してください。\n\n"
                             + validated.report.format(check_only=True))
     project = validated.project
-    refusal = _refusal(project, new)
-    if refusal:
-        raise RevisionError(refusal)
-    list_path = root / REVISIONS_FILE
-    if project.revisions is None:
-        write_if_changed(list_path, (_LIST_HEADER + entry_text(new, 2)).encode("utf-8"))
-        return [REVISIONS_FILE]
-    current = project.revisions.revisions[-1]
-    record = DATA_SOURCES["revision_snapshots"].path_of(current.id)
-    _, column = project.documents["revisions"].locate(("revisions", 0))
-    text = list_path.read_text(encoding="utf-8")
-    text += ("" if text.endswith("\n") else "\n") + entry_text(new, max((column or 3) - 3, 0))
-    original = list_path.read_bytes()
-    write_if_changed(root / record, record_text(current.id, current.title, snapshot(project)).encode("utf-8"))
-    write_if_changed(list_path, text.encode("utf-8"))
-    after = validate(root)
-    if not after.report.ok:  # never leave a half-started revision behind
-        list_path.write_bytes(original)
-        (root / record).unlink()
-        raise RevisionError("新しい版を書き加えると検証に失敗するため、元に戻しました。\n\n" + after.report.format(check_only=True))
-    return [record, REVISIONS_FILE]
+    _check_new(project, new)
+    files = {REVISIONS_FILE: _append_entry(root / REVISIONS_FILE, project, new)}
+    if project.revisions is not None:
+        current = project.revisions.revisions[-1]
+        state = committed_state(root)
+        files[DATA_SOURCES["revision_snapshots"].path_of(current.id)] = record_text(
+            current.id, current.title, snapshot(project) if state is None else state).encode("utf-8")
+    for name, content in sorted(files.items(), key=lambda item: item[0] == REVISIONS_FILE):  # the list last
+        write_if_changed(root / name, content)
+    return sorted(files, key=lambda name: name == REVISIONS_FILE)

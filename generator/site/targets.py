@@ -1,4 +1,4 @@
-"""Where a build goes: the publishing targets and branch (standard library only: the CLI imports it at start)."""
+"""Where a build goes: the publishing targets and their branches (standard library only: the CLI imports it at start)."""
 
 from __future__ import annotations
 
@@ -6,4 +6,6 @@ from typing import Literal
 
 Target = Literal["staging", "production"]
 TARGETS: tuple[Target, ...] = ("staging", "production")
-PUBLISH_BRANCH = "gh-pages"  # holds every published revision side by side
+# Each target keeps its revisions side by side on its own branch, so a staging build can never
+# replace a published production revision, nor a staging title linger in production's version menu.
+BRANCHES: dict[Target, str] = {"production": "gh-pages", "staging": "gh-pages-staging"}

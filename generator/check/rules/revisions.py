@@ -9,7 +9,7 @@ from verspec.loose import LooseVersion
 
 from generator.check.rules.finding import Finding
 from generator.model.project import DATA_SOURCES
-from generator.model.revisions import Revisions, RevisionSnapshot
+from generator.model.revisions import LATEST, Revisions, RevisionSnapshot
 
 NEW_REVISION_COMMAND = "python -m generator new-revision"
 
@@ -22,6 +22,9 @@ def revision_order(revisions: Revisions) -> Iterator[Finding]:
     """Ids are unique (each is a folder of the published site) and dates go forward."""
     ids = Counter(revision.id for revision in revisions.revisions)
     for r, revision in enumerate(revisions.revisions):
+        if revision.id == LATEST:
+            yield Finding("revisions", ("revisions", r, "id"), f"id「{LATEST}」は最新の版を指す名前として使うため、版の id にできません。",
+                          "公開した年月を id にしてください（例: 2023-03）。")
         if ids[revision.id] > 1:
             yield Finding("revisions", ("revisions", r, "id"), f"版の id「{revision.id}」が複数あります。",
                           "版ごとに違う id にしてください（公開先のフォルダ名になります）。")

@@ -1,0 +1,48 @@
+"""What a pull request does to publishing, beside its data changes: new revisions and finalised reviews."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from support import FIRST_REVISION, git
+
+from generator.pipeline import load_project
+from generator.site.compare import ComparisonError, committed_state, data_changes, release_notes
+
+
+def test_a_new_revision_and_a_finalised_review_are_announced(project_copy: Path):
+    before, _ = load_project(project_copy)
+    (project_copy / "strategy/revisions.yml").write_text(FIRST_REVISION, encoding="utf-8")
+    after, report = load_project(project_copy)
+    assert report.ok, report.format()
+    unfinalised = replace(before, review_snapshots={})
+    assert release_notes(unfinalised, after) == [
+        "新しい版を始めます: 令和3年3月 策定（2021-03、令和3(2021)年3月31日）",
+        "令和5(2023)年度の効果検証を確定した数値として記録します。",
+    ]
+    remade = replace(after, review_snapshots={2023: after.review_snapshots[2023].model_copy(update={"rows": []})})
+    assert release_notes(after, remade) == ["令和5(2023)年度の効果検証の確定した記録を作り直しています（審議会に示した数値が変わります）。"]
+    assert release_notes(after, after) == []
+
+
+def test_data_changes_names_the_invalid_side(project_copy: Path, tmp_path: Path):
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    with pytest.raises(ComparisonError, match="比較元（.*）のデータに問題がある"):
+        data_changes(project_copy, str(broken))
+    found = data_changes(project_copy, str(project_copy))
+    assert found.changes == [] and found.release == [] and found.to_fix > 0
+
+
+def test_the_committed_state_is_none_outside_git_and_the_last_commit_inside(project_copy: Path):
+    assert committed_state(project_copy) is None
+    git(project_copy, "init", "-q")
+    assert committed_state(project_copy) is None  # no commit yet
+    git(project_copy, "add", "-A")
+    git(project_copy, "commit", "-qm", "c")
+    kpi = project_copy / "kpis/kpi-1-employees.yml"
+    kpi.write_text(kpi.read_text(encoding="utf-8").replace("value: 41200", "value: 41300"), encoding="utf-8")
+    state = committed_state(project_copy)
+    assert "41,200人" in str(state["指標"]["kpi-1-employees"]["fields"]) and "41,300人" not in str(state)
