@@ -24,8 +24,9 @@ def _root(args: argparse.Namespace) -> Path:
 def cmd_validate(args: argparse.Namespace) -> int:
     from generator.check.production import PRODUCTION, production_summary
     from generator.pipeline import validate
+    from generator.render.pages import page_urls
 
-    report = validate(_root(args), production=args.production).report
+    report = validate(_root(args), production=args.production, page_urls=page_urls).report  # links to pages too, as build
     if args.format == "github" and report.problems:
         print(_in_workspace(report, _root(args)).github_annotations())
     print(report.format(check_only=True))
@@ -72,7 +73,7 @@ def _watch_data(root: Path, stop: threading.Event) -> None:
     from watchdog.events import FileSystemEventHandler
     from watchdog.observers import Observer
 
-    from generator.model.project import DATA_FOLDERS
+    from generator.model.project import DATA_FOLDERS, MATERIALS_FOLDER
     from generator.site.build import BuildError, generate
 
     changed = threading.Event()
@@ -84,7 +85,7 @@ def _watch_data(root: Path, stop: threading.Event) -> None:
                 changed.set()
 
     observer = Observer()
-    for folder in (*DATA_FOLDERS, "docs"):
+    for folder in (*DATA_FOLDERS, MATERIALS_FOLDER, "docs"):
         if (root / folder).is_dir():
             observer.schedule(Handler(), str(root / folder), recursive=True)
     observer.start()

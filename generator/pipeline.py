@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import os
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from pydantic import BaseModel
 
 from generator.check import rules
 from generator.check.production import production_problems, site_url_problems
+from generator.check.rules.news import news_links
 from generator.check.schema import build_model, build_table, table_columns
 from generator.compute.computed import Computed, compute_project
 from generator.compute.plausibility import implausible_projections
@@ -27,6 +29,7 @@ from generator.load.yamlio import load_file
 from generator.model.project import (
     DATA_FOLDERS,
     DATA_SOURCES,
+    MATERIALS_FOLDER,
     DataFile,
     DataFolder,
     DataSource,
@@ -128,6 +131,14 @@ class _Loader:
         return items
 
 
+def material_files(root: Path) -> dict[str, int]:
+    """Every file of the documents/ folder, by its path inside it, with its size (for links such as 「PDF 1.2MB」)."""
+    folder = root / MATERIALS_FOLDER
+    if not folder.is_dir():
+        return {}
+    return {path.relative_to(folder).as_posix(): path.stat().st_size for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
 def _blocking(report: Report, tolerate: frozenset[str]) -> bool:
     """Whether an error stops the pipeline: any whose code is not tolerated."""
     return any(problem.code not in tolerate for problem in report.errors)
@@ -155,13 +166,16 @@ def load_project(root: Path, today: datetime.date | None = None,
         else:
             models[key] = loader.take(key, source.path, source)
     report.extend(_stray_files(root))
+    models["material_files"] = material_files(root)
     # Rules skip what failed to load, so each run reports as much as it can.
     present = frozenset(key for key, source in DATA_SOURCES.items()
                         if not isinstance(source, DataFolder) and (root / source.path).exists()) | loader.found
     for finding in rules.run_all(models, today, present):
-        document = loader.documents[finding.data]
-        line, column = document.locate(finding.path)
-        report.add(Problem(document.name, line, column, format_path(finding.path), finding.message, finding.hint, finding.severity,
+        document = loader.documents.get(finding.data)
+        # A finding on an optional file that is absent (documents/ without strategy/materials.yml) names the file only.
+        name = document.name if document else getattr(DATA_SOURCES.get(finding.data), "path", finding.data)
+        line, column = document.locate(finding.path) if document else (None, None)
+        report.add(Problem(name, line, column, format_path(finding.path), finding.message, finding.hint, finding.severity,
                            finding.code))
     if _blocking(report, tolerate) or not loader.complete:
         return None, report
@@ -189,9 +203,24 @@ def _compute(project: Project, report: Report) -> Computed | None:
     return computed
 
 
+# Every page's directory URL (reviews/2023/): the render stage knows them (render.pages.page_urls); the site stage passes it.
+PageUrls = Callable[[Project, Computed], Collection[str]]
+
+
+def _link_problems(project: Project, computed: Computed, page_urls: PageUrls) -> list[Problem]:
+    """Links from the data to pages of the site, checked once compute has found which pages exist (reviewed years)."""
+    problems = []
+    for finding in news_links(project.news, page_urls(project, computed)):
+        document = project.documents[finding.data]
+        line, column = document.locate(finding.path)
+        problems.append(Problem(document.name, line, column, format_path(finding.path), finding.message, finding.hint, finding.severity))
+    return problems
+
+
 def validate(root: Path, production: bool = False, today: datetime.date | None = None,
-             tolerate: frozenset[str] = frozenset()) -> Validated:
-    """Load → check (→ production gate) → compute; the result of every data stage (see `load_project` for `tolerate`)."""
+             tolerate: frozenset[str] = frozenset(), page_urls: PageUrls | None = None) -> Validated:
+    """Load → check (→ production gate) → compute (→ links to pages, given `page_urls`); the result of every data stage
+    (see `load_project` for `tolerate`). `build` and `validate` pass `page_urls`, so data that validates also builds."""
     project, report = load_project(root, today, tolerate)
     if project is None:
         return Validated(None, None, report)
@@ -199,6 +228,8 @@ def validate(root: Path, production: bool = False, today: datetime.date | None =
         report.extend(production_problems(project))
         report.extend(site_url_problems(os.environ.get("SITE_URL")))
     computed = _compute(project, report)
+    if computed is not None and page_urls is not None:
+        report.extend(_link_problems(project, computed, page_urls))
     if _blocking(report, tolerate) or computed is None:
         return Validated(None, None, report)
     return Validated(project, computed, report)

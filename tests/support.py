@@ -12,7 +12,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 # Frozen sample data: behaviour tests must not change when real figures replace samples.
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "project"
-DATA_PARTS = ("strategy", "population", "kpis")
+DATA_PARTS = ("strategy", "population", "kpis", "documents")
 # What a site needs besides the data: the hand-written assets, the theme overrides and the config.
 SITE_PARTS = ("docs", "overrides", "mkdocs.yml")
 

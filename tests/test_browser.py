@@ -620,6 +620,26 @@ def test_dashboard_without_javascript_lists_every_kpi_by_goal_and_grade(new_page
     assert page.locator("#by-grade").is_visible()
 
 
+# The text lines of an element: its content height (padding left out) over its line height.
+LINES = """el => { const s = getComputedStyle(el);
+  return (el.getBoundingClientRect().height - parseFloat(s.paddingTop) - parseFloat(s.paddingBottom)) / parseFloat(s.lineHeight); }"""
+
+
+def test_dashboard_kpi_names_stay_readable_beside_their_badge_on_a_laptop(new_page, site_server):
+    page, watch = new_page(viewport={"width": 1280, "height": 800})
+    page.goto(site_server + "kpis/", wait_until="load")
+    cell = page.locator("article table tbody tr td:first-child").first
+    assert cell.locator(".kpi-name a").inner_text().startswith("（サンプル）")
+    assert cell.locator(".badge-sample").count() == 1
+    lines = cell.locator(".kpi-name").evaluate(LINES)  # the cell itself is as tall as its row's tallest cell
+    assert lines < 2.5, f"the first KPI name takes {lines:.1f} lines at 1280 px"
+    # The glance at the top is static: one bar per goal with its counts written out.
+    bars = page.locator("ul.grade-glance .grade-bar[role=img]")
+    assert bars.count() == 6
+    assert page.locator("ul.grade-glance .glance__counts").first.inner_text() == "A 0・B 1・C 2・D 0・－ 0"
+    assert_clean(watch, site_server)
+
+
 def test_phones_get_the_narrow_static_chart(new_page, site_server):
     page, watch = new_page(viewport={"width": 375, "height": 740}, java_script_enabled=False)
     page.goto(site_server + STRATEGY, wait_until="load")
@@ -649,7 +669,13 @@ def test_full_and_half_width_queries_find_the_same_text(new_page, site_server, q
     page.keyboard.press("End")
     links = page.locator(".md-search-result__item a")
     links.first.wait_for()
-    hrefs = links.evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    hrefs: list[str] = []
+    for _ in range(10):  # Material shows the results ten at a time, more as the list is scrolled
+        hrefs = links.evaluate_all("as => as.map(a => a.getAttribute('href'))")
+        if any("strategy/policy/" in href for href in hrefs):
+            break
+        page.locator(".md-search__scrollwrap").evaluate("el => el.scrollTo(0, el.scrollHeight)")
+        page.wait_for_timeout(200)
     assert any("strategy/policy/" in href for href in hrefs), hrefs
     assert_clean(watch, site_server)
 
@@ -744,3 +770,68 @@ def test_version_menu_lists_the_revisions_and_switches_between_them(new_page, pu
     banner.get_by_role("link", name="最新の版を見る").click()
     page.wait_for_url(f"{published_server}2023-03/**")
     assert_clean(watch, published_server)
+
+
+# --------------------------------------------------------------------------- 推進体制の図
+
+ORGANIZATION = "process/organization/"
+IN_VIEW = "el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight; }"
+
+
+@pytest.fixture(scope="session")
+def organization_data():
+    project, report = load_project(REPO / "tests" / "fixtures" / "project")  # what built_site was built from
+    assert project is not None, f"the project's data does not load: {report}"
+    return project.organization
+
+
+def test_organization_diagram_is_named_and_each_body_is_reached_by_keyboard(new_page, site_server, organization_data):
+    page, watch = new_page()
+    page.goto(site_server + ORGANIZATION, wait_until="load")
+    figure = page.get_by_role("figure", name="推進体制の図")
+    assert figure.count() == 1, "no figure named 推進体制の図 on the organization page"
+    links = figure.get_by_role("link")
+    hrefs = links.evaluate_all("as => as.map(a => a.hash)")  # Material's script may make the href absolute
+    assert sorted(hrefs) == sorted(f"#{body.id}" for body in organization_data.bodies)
+    assert links.evaluate_all("as => as.every(a => a.pathname === location.pathname)"), "a box links to another page"
+    for body in organization_data.bodies:
+        assert figure.get_by_role("link", name=body.name).count() == 1, f"no link named {body.name}"
+    # From the element before the diagram, Tab visits every box in turn, each with a visible focus ring.
+    links.first.focus()
+    page.keyboard.press("Shift+Tab")
+    for href in hrefs:
+        page.keyboard.press("Tab")
+        focused = page.evaluate("() => [document.activeElement.hash, getComputedStyle(document.activeElement).outlineStyle]")
+        assert focused[0] == href, f"Tab reached {focused[0]!r}, expected the box {href!r}"
+        assert focused[1] != "none", f"the focused box {href} shows no focus ring"
+    # Enter on a box moves to its section.
+    for href in hrefs:
+        page.evaluate("() => window.scrollTo(0, 0)")
+        figure.locator(f'a[href$="{href}"]').focus()
+        page.keyboard.press("Enter")
+        page.wait_for_url(f"**/{ORGANIZATION}{href}")
+        heading = page.locator(f"h2{href}")
+        assert heading.count() == 1, f"no section heading {href}"
+        page.wait_for_function(f"() => ({IN_VIEW})(document.querySelector('h2{href}'))")
+    assert_clean(watch, site_server)
+
+
+def test_organization_diagram_stacks_on_a_phone_and_prints(new_page, site_server):
+    page, watch = new_page(viewport={"width": 360, "height": 740})
+    page.goto(site_server + ORGANIZATION, wait_until="load")
+    sizes = page.evaluate("() => ({scroll: document.documentElement.scrollWidth, inner: window.innerWidth})")
+    assert sizes["scroll"] <= sizes["inner"], f"the organization page scrolls sideways on a phone: {sizes}"
+    boxes = page.locator("figure.org-chart a.org-chart__box")
+    lefts = [box["x"] for box in (boxes.nth(i).bounding_box() for i in range(boxes.count()))]
+    tops = [box["y"] for box in (boxes.nth(i).bounding_box() for i in range(boxes.count()))]
+    assert tops == sorted(tops), "on a phone the boxes should stand one below the other, in reading order"
+    assert max(lefts) - min(lefts) < 60, f"on a phone the boxes should form one column: {lefts}"
+    arrows = page.locator("figure.org-chart .org-chart__narrow:visible")
+    assert arrows.count() > 0 and page.locator("figure.org-chart .org-chart__wide:visible").count() == 0
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.emulate_media(media="print")
+    figure = page.locator("figure.org-chart")
+    assert figure.is_visible()
+    box = figure.bounding_box()
+    assert box and box["height"] > 100, f"the printed diagram has no size: {box}"
+    assert_clean(watch, site_server)

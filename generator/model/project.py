@@ -24,6 +24,7 @@ from generator.model.population import (
     TfrRow,
     VitalRow,
 )
+from generator.model.process import Materials, News, Organization, Process, PublicComments
 from generator.model.revisions import Revisions, RevisionSnapshot
 from generator.model.strategy import CityStrategy, FrozenReview, Glossary, Kpi, Reviews
 
@@ -78,6 +79,7 @@ class DataFolder:
 
 
 DataSource = DataFile | DataTable | DataFolder
+MATERIALS_FOLDER = "documents"  # the files strategy/materials.yml names; copied to the site as they are
 
 
 def data(source: DataSource) -> Any:
@@ -114,6 +116,13 @@ class Project:
     revisions: Revisions | None = data(DataFile("strategy/revisions.yml", Revisions, when_absent="none"))
     # The data of each earlier revision as it stood at its end, by revision id (written by `new-revision`).
     revision_snapshots: dict[str, RevisionSnapshot] = data(DataFolder("strategy/revisions", RevisionSnapshot, key="revision"))
+    organization: Organization | None = data(DataFile("strategy/organization.yml", Organization, when_absent="none"))
+    process: Process = data(DataFile("strategy/process.yml", Process, when_absent="empty"))
+    public_comments: PublicComments = data(DataFile("strategy/public_comments.yml", PublicComments, when_absent="empty"))
+    materials: Materials = data(DataFile("strategy/materials.yml", Materials, when_absent="empty"))
+    news: News = data(DataFile("strategy/news.yml", News, when_absent="empty"))
+    # The files of documents/ (PDF, XLSX…) by path inside it, with their size in bytes: published as they are.
+    material_files: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
     documents: dict[str, Document] = field(default_factory=dict, repr=False, compare=False)  # by data key or file path
     today: datetime.date = field(default_factory=datetime.date.today, compare=False)
 

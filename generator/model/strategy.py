@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 from pydantic import ConfigDict, Field, model_validator
 
 from generator.model.base import Date, FiscalYear, Identifier, Model, Source, Text, Year
+from generator.model.process import Opinion
 
 
 class GradeBand(Model):
@@ -293,16 +294,6 @@ class Glossary(Model):
     terms: list[GlossaryTerm] = Field(default_factory=list, description="用語の一覧。")
 
 
-class CouncilComment(Model):
-    """A comment of the council (審議会) in a yearly review."""
-
-    model_config = ConfigDict(title="審議会の意見")
-
-    goal: Identifier | None = Field(None, description="対象の目標の id（全体への意見なら省略）。")
-    text: Text = Field(description="意見の内容。")
-    sample: bool = Field(False, description="見本なら true。")
-
-
 class Review(Model):
     """The effect verification (効果検証) of one fiscal year."""
 
@@ -315,7 +306,7 @@ class Review(Model):
         "作業中", description="作業中: ページの数値は毎回今のデータから計算します。確定: 審議会に示した数値を固定します"
         "（date が必要。python -m generator freeze-review 年度 で strategy/reviews/<年度>.json に記録し、そのファイルもコミットします）。"
         "確定した年度のページは記録した数値を示し、その後に実績が直された指標には「訂正」として今の値を並べます。")
-    comments: list[CouncilComment] = Field(default_factory=list, description="審議会の意見。")
+    comments: list[Opinion] = Field(default_factory=list, description="審議会の意見。")
     source: Source | None = Field(None, description="会議録などの出典。")
     sample: bool = Field(False, description="見本なら true。")
 

@@ -108,7 +108,8 @@ def _target_cell(kpi: Kpi) -> str:
 def kpi_row(kpi: Kpi, progress: Progress, link: Callable[[str], str]) -> Markup:
     """| name (linked) | kind | baseline | actual | target | progress | grade |, as one Markdown table row."""
     cells = [
-        f"[{escape_markdown(kpi.name)}]({link('kpis/' + kpi.id + '.md')}){sample_badge(kpi.sample or progress.sample)}",
+        # The name keeps a readable width beside its badge (extra.css .kpi-name); the other columns wrap instead.
+        f'<span class="kpi-name">[{escape_markdown(kpi.name)}]({link("kpis/" + kpi.id + ".md")}){sample_badge(kpi.sample or progress.sample)}</span>',
         table_cell(kpi.kind),
         _amount(kpi, kpi.baseline.value) if kpi.baseline else "－",
         _actual_cell(kpi, progress),

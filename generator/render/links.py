@@ -21,13 +21,26 @@ def url_depth(path: str) -> int:
     return len(parts)
 
 
-def source_text(source: Source) -> Markup:
-    """One line naming a source, linked when it has a URL (escaped throughout)."""
+def page_url(path: str) -> str:
+    """A page's directory URL inside the site (MkDocs directory URLs): reviews/2023.md → reviews/2023/, index.md → ""."""
+    parts = path.removesuffix(".md").split("/")
+    if parts[-1] == "index":
+        parts = parts[:-1]
+    return "".join(part + "/" for part in parts)
+
+
+def source_text(source: Source, part: str | None = None) -> Markup:
+    """One line naming a source, linked when it has a URL (escaped throughout).
+
+    `part` names where in the source (a policy section's trail), before the source's own notes.
+    """
     parts = [escape_markdown(source.title)]
     if source.publisher:
         parts[0] += f"（{escape_markdown(source.publisher)}）"
     if source.published:
         parts.append(date_label(source.published.year, source.published.month, source.published.day))
+    if part:
+        parts.append(escape_markdown(part))
     if source.section:
         parts.append(escape_markdown(source.section))
     if source.note:

@@ -25,8 +25,15 @@ from generator.model.revisions import LATEST
 from generator.render.changes import describe
 from generator.render.environment import make_environment
 from generator.render.figures import pyramid_years
+from generator.render.glance import glance_helpers, site_extra
 from generator.render.history import revision_history
-from generator.render.links import kpi_name, relative_link, url_depth
+from generator.render.links import kpi_name, page_url, relative_link, url_depth
+from generator.render.materials import MaterialLinks
+from generator.render.news import news_helpers
+from generator.render.opinions import by_occasion, opinions_about, review_opinions
+from generator.render.organization import organization_block, policy_passages
+from generator.render.process import by_fiscal_year, chronological, milestones
+from generator.render.public_comments import page_helpers
 from generator.render.reference import field_reference
 from generator.render.review_rows import council_day, frozen_notice, shown_rows
 
@@ -85,6 +92,30 @@ def _has_revisions(project: Project) -> bool:
     return project.revisions is not None
 
 
+def _has_events(project: Project) -> bool:
+    return bool(project.process.events)
+
+
+def _has_organization(project: Project) -> bool:
+    return project.organization is not None
+
+
+def _has_council(project: Project) -> bool:
+    return project.organization is not None and any(body.kind == "審議会" for body in project.organization.bodies)
+
+
+def _has_public_comments(project: Project) -> bool:
+    return bool(project.public_comments.rounds)
+
+
+def _has_materials(project: Project) -> bool:
+    return bool(project.materials.materials)
+
+
+def _has_news(project: Project) -> bool:
+    return bool(project.news.entries)
+
+
 def _periods(project: Project, computed: Computed) -> Iterable[tuple[str, str, object]]:
     return ((period.id, "period", period) for period in sorted(project.periods.values(), key=lambda p: p.start_fy))
 
@@ -110,6 +141,12 @@ SITE_PAGES: tuple[PageSpec, ...] = (
     PageSpec("kpis/{item}.md", "kpi.md.j2", items=_kpis),
     PageSpec("reviews/index.md", "reviews.md.j2", ("指標と評価", "効果検証")),
     PageSpec("reviews/{item}.md", "review.md.j2", items=_reviewed_years),
+    PageSpec("process/index.md", "process.md.j2", ("策定と推進", None), when=_has_events),
+    PageSpec("process/organization.md", "organization.md.j2", ("策定と推進", "推進体制"), when=_has_organization),
+    PageSpec("process/council.md", "council.md.j2", ("策定と推進", "審議会"), when=_has_council),
+    PageSpec("process/public-comments.md", "public_comments.md.j2", ("策定と推進", "パブリックコメント"), when=_has_public_comments),
+    PageSpec("process/materials.md", "materials.md.j2", ("策定と推進", "資料"), when=_has_materials),
+    PageSpec("news.md", "news.md.j2", (None, "お知らせ"), when=_has_news),
     PageSpec("glossary.md", "glossary.md.j2", (None, "用語解説"), when=_has_glossary),
     PageSpec("history.md", "history.md.j2", (None, "更新履歴"), when=_has_revisions),
     PageSpec("reference/fields.md", "fields.md.j2", ("担当者向け", "データ項目の説明")),
@@ -170,22 +207,29 @@ class Release:
 
 
 def engine_settings(project: Project, release: Release | None = None) -> dict:
-    """What the engine's configuration takes from the data: the site's name, description and menu.
+    """What the engine's configuration takes from the data: the site's name, description and menu, and `extra`
+    (merged into the configuration's): the feed and 最終更新日 of every page (render/glance.py `site_extra`).
 
-    With a release also `extra` (merged into the configuration's) and `site_path` (appended to site_url).
+    With a release also the release's `extra` and `site_path` (appended to site_url).
     """
     settings: dict = {"site_name": project.site.site_title, "site_description": site_summary(project),
                       "nav": menu(shown(SITE_PAGES, project))}
-    if release is None:
-        return settings
-    extra: dict = {"staging": release.staging}
-    if release.revision is not None:
+    extra: dict = site_extra(project)
+    if release is not None:
+        extra["staging"] = release.staging
+    if release is not None and release.revision is not None:
         # Material's version menu reads ../versions.json; "latest" always names the newest revision,
         # so an older revision shows that a newer one exists.
         extra["version"] = {"provider": "mike", "default": LATEST}
         settings["site_path"] = release.revision
-    settings["extra"] = extra
+    if extra:
+        settings["extra"] = extra
     return settings
+
+
+def page_urls(project: Project, computed: Computed) -> frozenset[str]:
+    """Every page's directory URL (reviews/2023/): what a link from the data may name (pipeline.validate checks it)."""
+    return frozenset(page_url(page.path) for page in pages(project, computed))
 
 
 def section_index(project: Project) -> dict[str, tuple[PolicySection, int, str]]:
@@ -216,9 +260,23 @@ def goal_counts(goals: list[NationalGoal]) -> str:
     return "と".join(f"{count}つの{kind}" for kind, count in counts.items())
 
 
+def process_context(project: Project) -> dict[str, object]:
+    """What the process pages share: events in order and by year, bodies and materials by id."""
+    return {
+        "process_all": chronological(project.process, project.today),
+        "process_by_year": by_fiscal_year(project.process, project.today),
+        "process_milestones": milestones(project.process, project.today),
+        "organization": project.organization,
+        "organization_bodies": {b.id: b for b in project.organization.bodies} if project.organization else {},
+        "materials_by_id": {m.id: m for m in project.materials.materials},
+    }
+
+
 def render_pages(project: Project, computed: Computed, all_charts: dict[str, Chart], cache_dir: Path | None = None) -> dict[str, str]:
     env = make_environment(cache_dir)
+    env.globals["material_html"] = MaterialLinks.of(project)  # the material_link macro (_macros.md.j2)
     sections = section_index(project)
+    site_pages = pages(project, computed)
     base = {
         "charts": all_charts,
         "project": project,
@@ -246,10 +304,20 @@ def render_pages(project: Project, computed: Computed, all_charts: dict[str, Cha
         "frozen_notice": frozen_notice,
         "council_day": council_day,
         "history": revision_history(project),
+        **process_context(project),
         "describe": describe,
+        **page_helpers(project),  # パブリックコメント・資料 (render/public_comments.py)
+        # 推進体制の図 and 審議会などの意見 (render/organization.py, render/opinions.py)
+        "organization_chart": organization_block,
+        "policy_passages": policy_passages,
+        "opinions_about": opinions_about(project, computed.reviews),
+        "review_opinions": functools.partial(review_opinions, project, review_years=tuple(computed.reviews)),
+        "by_occasion": by_occasion,
+        **news_helpers(project, [page.path for page in site_pages]),  # お知らせ (render/news.py)
+        **glance_helpers(project, computed),  # 最終更新日, the front page's figures, the latest grades (render/glance.py)
     }
     output = {}
-    for page in pages(project, computed):
+    for page in site_pages:
         context = dict(base, **dict(page.context))
         context["root"] = "../" * url_depth(page.path)  # relative links keep sub-path hosting working
         context["page_path"] = page.path

@@ -7,17 +7,18 @@ written: when validation fails, neither the generated Markdown nor `site/` is to
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.compute.computed import Computed
-from generator.model.project import Project
+from generator.model.project import MATERIALS_FOLDER, Project
 from generator.pipeline import validate
 from generator.problems import Report
 from generator.render import render_all
-from generator.render.pages import Release, engine_settings
+from generator.render.pages import Release, engine_settings, page_urls
 from generator.site.engine import (
     BUILD_DIR,
     GENERATED_DOCS,
@@ -27,6 +28,7 @@ from generator.site.engine import (
 
 SITE_DIR = "site"
 STATIC_DOCS = "docs"  # hand-written assets and pages, copied beside the generated ones
+PREVIEW_SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's site_url when SITE_URL is not set
 
 
 class BuildError(Exception):
@@ -54,11 +56,39 @@ def static_files(root: Path) -> dict[str, bytes]:
     return files
 
 
-def all_files(root: Path, project: Project, computed: Computed) -> dict[str, bytes]:
+def material_files(root: Path) -> dict[str, bytes]:
+    """The files of documents/ (PDF, XLSX…), published as they are at documents/<path> (hidden files such as .gitkeep left out)."""
+    folder = root / MATERIALS_FOLDER
+    if not folder.is_dir():
+        return {}
+    files: dict[str, bytes] = {}
+    for path in sorted(folder.rglob("*")):
+        name = path.relative_to(folder).as_posix()
+        if path.is_file() and not any(part.startswith(".") for part in name.split("/")):
+            files[f"{MATERIALS_FOLDER}/{name}"] = path.read_bytes()
+    return files
+
+
+def site_url(release: Release | None = None) -> str:
+    """The address this build is published at, ending in "/": SITE_URL as mkdocs.yml takes it (read here once per
+    build, and passed on: render never reads the environment), and a kept revision's folder under it."""
+    url = (os.environ.get("SITE_URL") or PREVIEW_SITE_URL).rstrip("/") + "/"
+    if release is not None and release.revision is not None:
+        url += release.revision + "/"
+    return url
+
+
+def all_files(root: Path, project: Project, computed: Computed, address: str) -> dict[str, bytes]:
     files = static_files(root)
-    for name, content in render_all(project, computed, cache_dir=root / BUILD_DIR / "jinja-cache").items():
+    materials = material_files(root)
+    for name, content in materials.items():
         if name in files:
-            raise BuildError(f"生成するファイル {name} が docs/ の手書きファイルと同じ名前です。docs/ 側の名前を変えてください。")
+            raise BuildError(f"{MATERIALS_FOLDER}/ の資料 {name} が docs/ の手書きファイルと同じ名前です。docs/ 側の名前を変えてください。")
+        files[name] = content
+    for name, content in render_all(project, computed, cache_dir=root / BUILD_DIR / "jinja-cache", site_url=address).items():
+        if name in files:
+            folder = MATERIALS_FOLDER if name in materials else STATIC_DOCS
+            raise BuildError(f"生成するファイル {name} が {folder}/ のファイルと同じ名前です。{folder}/ 側の名前を変えてください。")
         files[name] = content.encode("utf-8") if isinstance(content, str) else content
     return dict(sorted(files.items()))
 
@@ -97,12 +127,12 @@ def sync_tree(target: Path, files: dict[str, bytes]) -> tuple[list[str], list[st
 
 def generate(root: Path, out: Path | None = None, production: bool = False, release: Release | None = None) -> GenerateResult:
     """Validate all data and, only if it is valid, write the generated docs."""
-    validated = validate(root, production=production)
+    validated = validate(root, production=production, page_urls=page_urls)
     report = validated.report
     if validated.project is None or validated.computed is None:
         return GenerateResult(report, [], [])
     try:
-        files = all_files(root, validated.project, validated.computed)
+        files = all_files(root, validated.project, validated.computed, site_url(release))
     except BuildError:
         raise
     except Exception as exc:  # a template bug must not look like a planner's mistake

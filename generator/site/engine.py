@@ -103,9 +103,13 @@ def _log_to_stderr() -> None:
 
 def serve(config_file: str, address: str) -> int:
     from mkdocs.commands.serve import serve as mkdocs_serve
+    from mkdocs.config import load_config
 
     _log_to_stderr()
-    settings = {k: v for k, v in _generated_settings(config_file).items() if k not in RELEASE_SETTINGS}  # a preview
+    generated = _generated_settings(config_file)
+    settings = {k: v for k, v in generated.items() if k not in RELEASE_SETTINGS}  # a preview: no site_path
+    if generated.get("extra"):  # the feed link and 最終更新日 (a preview's generation adds no release settings)
+        settings["extra"] = {**dict(load_config(config_file=config_file)["extra"]), **generated["extra"]}
     mkdocs_serve(config_file=config_file, dev_addr=address, **settings)
     return 0
 

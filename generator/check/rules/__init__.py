@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from generator.check.rules import kpi, periods, policy, population, revisions, strategy
+from generator.check.rules import kpi, materials, news, periods, policy, population, process, revisions, strategy
 from generator.check.rules.finding import Finding
 
 
@@ -20,6 +20,13 @@ from generator.check.rules.finding import Finding
 class Rule:
     needs: tuple[str, ...]  # Project field names (and "today", "present"), passed in this order
     check: Callable[..., Iterator[Finding]]
+    # Optional parts passed after `needs`, None when their file is absent; the rule waits only
+    # when such a file exists but did not load (its errors are reported already).
+    optional: tuple[str, ...] = ()
+
+    def ready(self, data: dict[str, object], present: frozenset[str]) -> bool:
+        return (all(data.get(key) is not None for key in self.needs)
+                and not any(data.get(key) is None and key in present for key in self.optional))
 
 
 RULES: tuple[Rule, ...] = (
@@ -38,6 +45,16 @@ RULES: tuple[Rule, ...] = (
     Rule(("revisions",), revisions.revision_order),
     Rule(("revisions", "revision_snapshots"), revisions.revision_snapshots),
     Rule(("revision_snapshots", "present"), revisions.orphan_snapshots),
+    Rule(("organization",), process.organization_structure, optional=("policy",)),
+    Rule(("process", "materials", "public_comments"), process.event_references, optional=("organization",)),
+    Rule(("process", "plan_periods", "strategy"), process.event_dates),
+    Rule(("process", "reviews", "strategy", "kpis"), process.opinion_references),
+    Rule(("materials", "material_files"), materials.material_files_exist),
+    Rule(("materials",), materials.material_ids_unique),
+    Rule(("public_comments",), materials.round_dates),
+    Rule(("public_comments", "materials", "strategy", "kpis"), materials.round_references),
+    Rule(("news",), news.unique_news_ids),
+    Rule(("news", "today"), news.news_dates),
     Rule(("census",), population.census_years_unique),
     Rule(("base_population",), population.base_age_groups),
     Rule(("vision", "base_population", "assumptions"), population.assumption_tables),
@@ -52,5 +69,5 @@ def run_all(models: dict[str, object], today: date, present: frozenset[str] = fr
     """Every rule whose data all matched its models; `present` names the fields whose files exist."""
     data = dict(models, today=today, present=present)
     for rule in RULES:
-        if all(data.get(key) is not None for key in rule.needs):
-            yield from rule.check(*(data[key] for key in rule.needs))
+        if rule.ready(data, present):
+            yield from rule.check(*(data[key] for key in rule.needs), *(data.get(key) for key in rule.optional))
