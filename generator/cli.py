@@ -30,7 +30,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if args.format == "github" and report.problems:
         print(_in_workspace(report, _root(args)).github_annotations())
     print(report.format(check_only=True))
-    gate = [p for p in report.problems if p.code == PRODUCTION]
+    gate = [p for p in report.problems if p.code in PRODUCTION]
     if gate:
         print()
         print(production_summary(gate))
@@ -75,6 +75,7 @@ def _watch_data(root: Path, stop: threading.Event) -> None:
 
     from generator.model.project import DATA_FOLDERS, MATERIALS_FOLDER
     from generator.site.build import BuildError, generate
+    from generator.site.preview import show_problems
 
     changed = threading.Event()
 
@@ -103,7 +104,8 @@ def _watch_data(root: Path, stop: threading.Event) -> None:
                     print(f"再生成しました（{len(result.written)} 件更新）。", flush=True)
                 else:
                     print(result.report.format(), flush=True)
-                    print("前の版の表示を続けます。", flush=True)
+                    show_problems(root, result.report)  # on every page of the preview, until the data is valid again
+                    print("前の版の表示を続けます（ブラウザーのページの上にも問題を表示します）。", flush=True)
     finally:
         observer.stop()
         observer.join()
@@ -256,6 +258,122 @@ def _add_publishing_commands(commands) -> None:  # noqa: ANN001 - argparse's pri
     export.set_defaults(func=cmd_export_published)
 
 
+def cmd_schema(args: argparse.Namespace) -> int:
+    """(Re)write schemas/ and the schema map of .vscode/settings.json from the models."""
+    from generator.site.scaffold import write_schemas
+
+    changed = write_schemas(_root(args))
+    print("スキーマを書き直しました: " + "、".join(changed) if changed else "スキーマは型の定義のとおりです（変更なし）。")
+    return EXIT_OK
+
+
+def cmd_ids(args: argparse.Namespace) -> int:
+    from generator.site.scaffold import ids_text
+
+    print(ids_text(_root(args)), end="")
+    return EXIT_OK
+
+
+def cmd_new_kpi(args: argparse.Namespace) -> int:
+    import datetime
+
+    from generator.site.scaffold import NewKpi, new_kpi
+
+    written = new_kpi(_root(args), NewKpi(args.id, args.goal, args.measure, args.kind, args.name), datetime.date.today())
+    print(f"{written} を作りました。値はすべて見本（sample）です。戦略の名前・説明・基準値・目標値と出典に置き換えてください。")
+    return EXIT_OK
+
+
+def cmd_new_measure(args: argparse.Namespace) -> int:
+    import datetime
+
+    from generator.site.scaffold import new_measure
+
+    written = new_measure(_root(args), args.id, args.goal, args.title, datetime.date.today(), args.description)
+    print(f"{written} の目標「{args.goal}」に施策「{args.id}」を見本（sample: true）として足しました。内容を戦略のとおりに直してください。")
+    return EXIT_OK
+
+
+def cmd_new_actual(args: argparse.Namespace) -> int:
+    import datetime
+
+    from generator.site.scaffold import NewActual, new_actual
+
+    written = new_actual(_root(args), NewActual(args.kpi, args.fiscal_year, args.value, args.status, args.source), datetime.date.today())
+    print(f"{written} に {args.fiscal_year} の実績（{args.status}）を足し、updated を今日の日付にしました。")
+    return EXIT_OK
+
+
+def _add_scaffold_commands(commands) -> None:  # noqa: ANN001 - argparse's private subparsers type
+    schema = commands.add_parser("schema", help="エディタ用の JSON Schema（schemas/）を型の定義から作り直す")
+    schema.set_defaults(func=cmd_schema)
+    ids = commands.add_parser("ids", help="目標・施策・指標の id と名前を一覧にする（goal: や measure: に書く値）")
+    ids.set_defaults(func=cmd_ids)
+    new = commands.add_parser("new", help="新しい指標・施策・実績を書き足す（見本の値には sample の印）").add_subparsers(dest="what", required=True)
+    kpi = new.add_parser("kpi", help="指標のファイル kpis/<id>.yml を見本の値で作る")
+    kpi.add_argument("id", help="指標の id（英小文字・数字・ハイフン。例: kpi-1-3）")
+    kpi.add_argument("--goal", required=True, help="属する目標の id（python -m generator ids で一覧）")
+    kpi.add_argument("--measure", help="属する施策の id（KPI では必須）")
+    kpi.add_argument("--kind", choices=("KPI", "数値目標"), default="KPI", help="KPI（施策の指標。既定）か 数値目標（目標の指標）")
+    kpi.add_argument("--name", help="指標名（省略すると見本の名前）")
+    kpi.set_defaults(func=cmd_new_kpi)
+    measure = new.add_parser("measure", help="strategy/strategy.yml の目標に施策を見本として足す")
+    measure.add_argument("id", help="施策の id（例: measure-1-3）")
+    measure.add_argument("--goal", required=True, help="足す先の目標の id")
+    measure.add_argument("--title", required=True, help="施策の名前")
+    measure.add_argument("--description", help="施策の内容（省略すると見本の文）")
+    measure.set_defaults(func=cmd_new_measure)
+    actual = new.add_parser("actual", help="指標の actuals に1年分の実績を足す")
+    actual.add_argument("kpi", help="指標の id")
+    actual.add_argument("fiscal_year", type=_western_year, help="年度または年（西暦。令和6年度なら 2024）")
+    actual.add_argument("value", help="実績値（数字だけ。例: 41200、74.1）")
+    actual.add_argument("--status", choices=("確定", "速報", "sample"), default="確定", help="確定（既定）・速報・sample（見本）")
+    actual.add_argument("--source", help="出典の資料名（確定・速報では必須）")
+    actual.set_defaults(func=cmd_new_actual)
+
+
+def cmd_export_xlsx(args: argparse.Namespace) -> int:
+    """Write the yearly update workbook (指標 and the population tables) for Excel."""
+    from generator.site.workbook import DEFAULT_WORKBOOK, export_workbook
+
+    target = Path(args.file).resolve() if args.file else _root(args) / DEFAULT_WORKBOOK
+    export_workbook(_root(args), target)
+    print(f"更新用の表を {target} に書き出しました。Excel で実績・状態・出典を書き入れて保存し、"
+          f"python -m generator import-xlsx {args.file or DEFAULT_WORKBOOK} で読み込みます。")
+    return EXIT_OK
+
+
+def cmd_import_xlsx(args: argparse.Namespace) -> int:
+    """Read the update workbook back into kpis/*.yml and population/*.csv (all cells checked first)."""
+    import datetime
+
+    from generator.problems import Report
+    from generator.render.changes import summary_text
+    from generator.site.workbook import import_workbook
+
+    source = Path(args.file)
+    imported = import_workbook(_root(args), source.resolve() if source.is_absolute() or source.exists() else _root(args) / source,
+                               datetime.date.today())
+    if imported.warnings:
+        print(Report(imported.warnings).format())
+        print()
+    if not imported.written:
+        print("表の値は今のデータと同じです。ファイルは何も書き換えていません。")
+        return EXIT_OK
+    print(f"書き換えたファイル: {'、'.join(imported.written)}")
+    print(summary_text(imported.changes, imported.to_fix), end="")
+    return EXIT_OK
+
+
+def _add_workbook_commands(commands) -> None:  # noqa: ANN001 - argparse's private subparsers type
+    export = commands.add_parser("export-xlsx", help="毎年の更新用の表（Excel）を書き出す: 指標の実績と人口の表")
+    export.add_argument("file", nargs="?", help="書き出すファイル（既定: build/更新用.xlsx）")
+    export.set_defaults(func=cmd_export_xlsx)
+    load = commands.add_parser("import-xlsx", help="更新用の表（Excel）を読み込み、検証してから YAML・CSV に書き戻す")
+    load.add_argument("file", help="読み込むファイル（export-xlsx で書き出して Excel で直したもの）")
+    load.set_defaults(func=cmd_import_xlsx)
+
+
 def _western_year(text: str) -> int:
     """A year argument; argparse shows the message after its own prefix."""
     if not text.isdigit():
@@ -291,6 +409,8 @@ def build_parser() -> argparse.ArgumentParser:
     freeze.add_argument("--force", action="store_true", help="記録がもうあっても、今のデータの数値で作り直す")
     freeze.set_defaults(func=cmd_freeze_review)
     _add_publishing_commands(commands)
+    _add_workbook_commands(commands)
+    _add_scaffold_commands(commands)
     diff = commands.add_parser("diff", help="データの変更（BASE から HEAD まで）を日本語で一覧にする（プルリクエスト用）")
     diff.add_argument("base", help="比較元: プロジェクトのフォルダか、--root のリポジトリのコミット・ブランチ・タグ（例: origin/main）")
     diff.add_argument("head", nargs="?", help="比較先: フォルダかコミット・ブランチ・タグ（既定: --root の今のフォルダ）")

@@ -16,9 +16,10 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from generator.check import rules
+from generator.check.paths import in_planners_words
 from generator.check.production import production_problems, site_url_problems
 from generator.check.rules.news import news_links
-from generator.check.schema import build_model, build_table, table_columns
+from generator.check.schema import build_model, build_table, merge_problems, table_aliases, table_columns
 from generator.compute.computed import Computed, compute_project
 from generator.compute.plausibility import implausible_projections
 from generator.compute.projection import ProjectionError
@@ -65,7 +66,7 @@ def _stray_files(root: Path) -> list[Problem]:
                 problems.append(Problem(
                     name, None, None, "",
                     "このファイルはどのデータにも使われていません。",
-                    f"ファイル名を確認してください。使われるファイル: {', '.join(sorted(known))}",
+                    f"ファイル名を確認してください。使われるファイル: {', '.join(sorted(known))}", code="E-FILE-UNKNOWN",
                 ))
     return problems
 
@@ -73,17 +74,17 @@ def _stray_files(root: Path) -> list[Problem]:
 def _read(path: Path, relative: str, source: DataSource) -> tuple[Document | None, object | None, list[Problem]]:
     """One file through load and schema: its document, its model (None on any error), the problems."""
     if isinstance(source, DataTable):
-        document, problems = load_csv(path, relative, table_columns(source.model))
+        document, problems = load_csv(path, relative, table_columns(source.model), table_aliases(source.model))
         if document is None:
             return None, None, problems
         rows, row_problems = build_table(source.model, document)
-        return document, (None if problems else rows), problems + row_problems
+        return document, (None if any(p.severity is Severity.ERROR for p in problems) else rows), problems + row_problems
     json_record = isinstance(source, DataFolder) and source.format == "json"
     document, problems = (load_json if json_record else load_file)(path, relative)
     if document is None:
         return None, None, problems
     instance, model_problems = build_model(source.model, document)
-    return document, instance, problems + model_problems
+    return document, instance, merge_problems(problems, model_problems)
 
 
 class _Loader:
@@ -114,7 +115,8 @@ class _Loader:
             return source.model()
         if when_absent == "none":
             return None
-        self.report.add(Problem(relative, None, None, "", "必要なファイルがありません。", "ファイルを元に戻すか、名前を確認してください。"))
+        self.report.add(Problem(relative, None, None, "", "必要なファイルがありません。", "ファイルを元に戻すか、名前を確認してください。",
+                                code="E-FILE-MISSING"))
         self.complete = False
         return None
 
@@ -137,6 +139,11 @@ def material_files(root: Path) -> dict[str, int]:
     if not folder.is_dir():
         return {}
     return {path.relative_to(folder).as_posix(): path.stat().st_size for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def _in_planners_words(report: Report) -> None:
+    """Every problem's field in a planner's words, and a 直し方 for each (the catalog's, when it has none of its own)."""
+    report.problems[:] = [in_planners_words(problem) for problem in report.problems]
 
 
 def _blocking(report: Report, tolerate: frozenset[str]) -> bool:
@@ -162,7 +169,8 @@ def load_project(root: Path, today: datetime.date | None = None,
             models[key] = None  # the part it belongs to is left out
             if (root / source.path).exists():
                 report.add(Problem(source.path, None, None, "", f"{DATA_SOURCES[source.part_of].path} がないため、この表は使われません。",
-                                   f"人口ビジョンを載せるなら {DATA_SOURCES[source.part_of].path} を置いてください。", Severity.WARNING))
+                                   f"人口ビジョンを載せるなら {DATA_SOURCES[source.part_of].path} を置いてください。", Severity.WARNING,
+                                   code="W-FILE-TABLE-UNUSED"))
         else:
             models[key] = loader.take(key, source.path, source)
     report.extend(_stray_files(root))
@@ -176,7 +184,8 @@ def load_project(root: Path, today: datetime.date | None = None,
         name = document.name if document else getattr(DATA_SOURCES.get(finding.data), "path", finding.data)
         line, column = document.locate(finding.path) if document else (None, None)
         report.add(Problem(name, line, column, format_path(finding.path), finding.message, finding.hint, finding.severity,
-                           finding.code))
+                           code=finding.code))
+    _in_planners_words(report)
     if _blocking(report, tolerate) or not loader.complete:
         return None, report
     for key, source in DATA_SOURCES.items():  # folder items were keyed by file for the rules; pages use ids
@@ -193,13 +202,14 @@ def _compute(project: Project, report: Report) -> Computed | None:
         document = project.documents["vision"]
         line, column = document.locate(("scenarios",))
         report.add(Problem(document.name, line, column, "scenarios", f"推計できません: {exc}",
-                           "仮定値（assumptions.csv）と vision.yml の値を確認してください。"))
+                           "仮定値（assumptions.csv）と vision.yml の値を確認してください。", code="E-PROJECTION-FAILED"))
         return None
     if project.vision is not None:
         document = project.documents["vision"]
         for finding in implausible_projections(project.vision, computed.population):
             line, column = document.locate(finding.path)
-            report.add(Problem(document.name, line, column, format_path(finding.path), finding.message, finding.hint, finding.severity))
+            report.add(Problem(document.name, line, column, format_path(finding.path), finding.message, finding.hint, finding.severity,
+                               code=finding.code))
     return computed
 
 
@@ -213,7 +223,8 @@ def _link_problems(project: Project, computed: Computed, page_urls: PageUrls) ->
     for finding in news_links(project.news, page_urls(project, computed)):
         document = project.documents[finding.data]
         line, column = document.locate(finding.path)
-        problems.append(Problem(document.name, line, column, format_path(finding.path), finding.message, finding.hint, finding.severity))
+        problems.append(Problem(document.name, line, column, format_path(finding.path), finding.message, finding.hint, finding.severity,
+                                code=finding.code))
     return problems
 
 
@@ -230,6 +241,7 @@ def validate(root: Path, production: bool = False, today: datetime.date | None =
     computed = _compute(project, report)
     if computed is not None and page_urls is not None:
         report.extend(_link_problems(project, computed, page_urls))
+    _in_planners_words(report)
     if _blocking(report, tolerate) or computed is None:
         return Validated(None, None, report)
     return Validated(project, computed, report)

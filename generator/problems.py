@@ -36,7 +36,13 @@ class Problem:
     message: str
     hint: str = ""
     severity: Severity = Severity.ERROR
-    code: str = ""  # which family of checks found it (e.g. "production"), for tools; not shown
+    code: str = ""  # its kind: a stable code of the message catalog (problems_catalog.py), e.g. E-SCHEMA-MISSING
+    field_label: str = ""  # the field in a planner's words: 2番目の実績（actuals）の『値』（value）
+
+    @property
+    def readable_field(self) -> str:
+        """The field as a planner reads it (1-based, Japanese names), else the raw path."""
+        return self.field_label or self.field
 
     def location(self) -> str:
         parts = [self.file]
@@ -49,11 +55,15 @@ class Problem:
     def format(self) -> str:
         label = SEVERITY_LABELS[self.severity]
         lines = [f"[{label}] {self.location()}"]
-        if self.field:
+        if self.field_label and self.field:
+            lines.append(f"  項目: {self.field_label}［{self.field}］")
+        elif self.field:
             lines.append(f"  項目: {self.field}")
         lines.append(f"  内容: {self.message}")
         if self.hint:
             lines.append(f"  直し方: {self.hint}")
+        if self.code:
+            lines.append(f"  コード: {self.code}")
         return "\n".join(lines)
 
     def github_annotation(self) -> str:
@@ -65,6 +75,8 @@ class Problem:
                 properties.append(f"col={self.column}")
         properties.append(f"title={_escape_property(self.field or SEVERITY_LABELS[self.severity])}")
         text = self.message + (f"\n直し方: {self.hint}" if self.hint else "")
+        text += f"\n項目: {self.field_label}" if self.field_label else ""
+        text += f"\nコード: {self.code}" if self.code else ""
         return f"::{self.severity.value} {','.join(properties)}::{_escape_data(text)}"
 
 

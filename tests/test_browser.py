@@ -826,8 +826,10 @@ def test_organization_diagram_stacks_on_a_phone_and_prints(new_page, site_server
     tops = [box["y"] for box in (boxes.nth(i).bounding_box() for i in range(boxes.count()))]
     assert tops == sorted(tops), "on a phone the boxes should stand one below the other, in reading order"
     assert max(lefts) - min(lefts) < 60, f"on a phone the boxes should form one column: {lefts}"
-    arrows = page.locator("figure.org-chart .org-chart__narrow:visible")
-    assert arrows.count() > 0 and page.locator("figure.org-chart .org-chart__wide:visible").count() == 0
+    # Stacked, an arrow would point at whichever box comes next: each relation names both ends in words instead.
+    ends = page.locator("figure.org-chart .org-chart__relation .org-chart__hidden:visible")
+    assert ends.count() > 0 and "から" in ends.first.inner_text()
+    assert page.locator("figure.org-chart .org-chart__relation .org-chart__arrow:visible").count() == 0
     page.set_viewport_size({"width": 1280, "height": 900})
     page.emulate_media(media="print")
     figure = page.locator("figure.org-chart")
@@ -835,3 +837,83 @@ def test_organization_diagram_stacks_on_a_phone_and_prints(new_page, site_server
     box = figure.bounding_box()
     assert box and box["height"] > 100, f"the printed diagram has no size: {box}"
     assert_clean(watch, site_server)
+
+
+# --------------------------------------------------------------------------- the preview (python -m generator serve)
+
+PREVIEW_WAIT = 90_000  # milliseconds: a generation and a MkDocs rebuild on a loaded 2-core machine
+
+
+def _wait_until_served(url: str, process, log: Path) -> None:
+    import time
+    import urllib.request
+
+    deadline = time.monotonic() + PREVIEW_WAIT / 1000
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"serve stopped ({process.returncode}):\n{log.read_text(encoding='utf-8', errors='replace')}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise AssertionError(f"serve did not answer at {url}:\n{log.read_text(encoding='utf-8', errors='replace')}")
+
+
+@pytest.fixture
+def preview(project_copy: Path, tmp_path: Path):
+    """`python -m generator serve` on a copy of the fixture, on a free port; yields (project, base URL)."""
+    import signal
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = tmp_path / "serve.log"
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "generator", "--root", str(project_copy), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        _wait_until_served(url + "kpis/kpi-1-employees/", process, log)
+        yield project_copy, url
+    finally:
+        process.send_signal(signal.SIGTERM)  # serve stops its MkDocs server itself
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)  # its own session: serve and the server it started
+            process.wait()
+
+
+def test_preview_shows_a_broken_saves_located_problems_until_it_is_fixed(new_page, preview):
+    """A save that breaks validation: the problems above the page (live reload, no click), gone when fixed."""
+    root, url = preview
+    page, _ = new_page()
+    page.goto(url + "kpis/kpi-1-employees/")
+    heading = page.locator("h1").first.inner_text()
+    assert page.locator(".preview-problems").count() == 0
+
+    kpi = root / "kpis/kpi-1-employees.yml"
+    original = kpi.read_text(encoding="utf-8")
+    kpi.write_text(original.replace("better: higher", "better: yes"), encoding="utf-8")
+    panel = page.locator(".preview-problems")
+    panel.wait_for(state="visible", timeout=PREVIEW_WAIT)
+    text = panel.inner_text()
+    assert "kpis/kpi-1-employees.yml 8行目 9列目" in text
+    assert "「yes」はここでは使えません。" in text and "直し方: 次のどれかを書いてください: higher、lower" in text
+    assert page.locator("h1").first.inner_text() == heading  # the page itself is still the last valid one
+    code = panel.get_by_role("link", name="E-SCHEMA-CHOICE")
+    assert code.get_attribute("href").endswith("reference/messages/#e-schema-choice")  # what the code means
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate("""async () => (await axe.run(document, {resultTypes: ["violations"]}))
+        .violations.map(v => v.id + " " + v.nodes.map(n => n.target.join(" ")).slice(0, 3).join(" | "))""")
+    assert violations == []  # the panel is as readable as the page
+
+    kpi.write_text(original, encoding="utf-8")
+    panel.wait_for(state="detached", timeout=PREVIEW_WAIT)
+    assert page.locator("h1").first.inner_text() == heading

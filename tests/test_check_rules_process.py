@@ -66,7 +66,8 @@ def test_without_a_policy_described_in_says_the_policy_is_missing(project_copy: 
     ("    public_comment: strategy-draft-2020", "    public_comment: draft-9", "events[2].public_comment",
      "パブリックコメント「draft-9」がありません。"),
     ("    date: 2020-09-10", "    date: 2002-09-10", "events[1].date",
-     "日付 2002-09-10（2002年度）が、計画期間の表と総合戦略の期間（2015〜2026年度）の外です。"),
+     "日付 2002-09-10（平成14(2002)年度）は記録できる期間の外です。記録できるのは、計画期間の表（strategy/plan_periods.yml）の"
+     "最初の年度から、総合戦略の最後の年度の翌年度（最後の年度の効果検証の年）までです: 平成27(2015)年度〜令和8(2026)年度。"),
     ("    end: 2021-01-14", "    end: 2020-01-14", "events[2].end", "最後の日 2020-01-14 が初日 2020-12-15 より前です。"),
     ("    review_year: 2023", "    review_year: 2019", "events[5].review_year", "2019年度は総合戦略の期間（2021〜2025年度）の外です。"),
     ("        kpi: kpi-3-childcare-waiting", "        kpi: kpi-9", "events[5].opinions[0].kpi", "指標「kpi-9」がありません。"),

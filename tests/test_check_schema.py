@@ -159,3 +159,52 @@ def test_a_union_field_gets_one_message_named_by_the_planners_field():
     _, problems = build_model(Kpi, document)
     assert [(p.field, p.line) for p in problems] == [("target.year", 9)]
     assert "2029" in problems[0].hint
+
+
+# --- One explanation per field, with valid suggestions (the reader's and the model's problems merged)
+
+KPI_TEXT = ("id: k\nname: 指標\nkind: 数値目標\ngoal: goal-1\ndefinition: d\nbetter: higher\nupdated: 2026-01-01\n"
+            "target: {value: 1, year: 2025}\n")
+
+
+def kpi_problems(text: str):
+    from generator.check.schema import merge_problems
+    from generator.model.strategy import Kpi
+
+    document, load_problems = load_text(text, "kpis/k.yml")
+    _, model_problems = build_model(Kpi, document)
+    return merge_problems(load_problems, model_problems)
+
+
+def test_a_yaml_1_1_word_in_a_field_of_choices_suggests_the_choices_not_the_quoted_word():
+    [problem] = kpi_problems(KPI_TEXT.replace("better: higher", "better: yes"))
+    assert (problem.code, problem.field, problem.line) == ("E-SCHEMA-CHOICE", "better", 6)
+    assert problem.hint == "次のどれかを書いてください: higher、lower" and '"yes"' not in problem.hint
+
+
+def test_a_yaml_1_1_word_in_a_true_false_field_suggests_true_or_false():
+    [problem] = kpi_problems(KPI_TEXT + "sample: yes\n")
+    assert (problem.code, problem.hint) == ("E-SCHEMA-BOOL", "true（はい）か false（いいえ）と書いてください。")
+
+
+def test_a_yaml_1_1_word_in_a_text_field_keeps_the_quoting_hint():
+    [problem] = kpi_problems(KPI_TEXT.replace("definition: d", "definition: no"))
+    assert problem.code == "E-YAML-BOOL-WORD" and '"no"' in problem.hint
+
+
+def test_a_number_split_by_its_comma_is_one_problem_naming_the_comma():
+    problems = kpi_problems(KPI_TEXT + "baseline: {value: 4,550人, year: 2020}\n")
+    assert [(p.code, p.field) for p in problems] == [("E-YAML-COMMA-NUMBER", "baseline.value")]
+    assert "550人」という項目" not in problems[0].message and "4550" in problems[0].hint
+
+
+def test_a_list_or_mapping_written_where_text_goes_gets_a_hint_that_fits():
+    problems = kpi_problems(KPI_TEXT.replace("definition: d", "definition: [a, b]"))
+    assert [p.code for p in problems] == ["E-SCHEMA-TEXT"] and problems[0].hint == "一覧（「- 」や [ ]）にせず、1つの文で書いてください。"
+
+
+def test_every_pydantic_error_type_of_the_messages_has_a_code_of_the_catalog():
+    from generator.check.schema import MESSAGES
+    from generator.problems_catalog import CATALOG
+
+    assert {code for code, _ in MESSAGES.values()} <= set(CATALOG)

@@ -15,13 +15,14 @@ from generator.model.strategy import Review, Reviews
 from generator.pipeline import load_project
 
 DAY = datetime.date(2027, 2, 3)  # after every date of the fixture
+TODAY = datetime.date(2027, 3, 1)  # the build's day: DAY has come
 
 
 @pytest.fixture(scope="module")
 def project():
     project, report = load_project(FIXTURE)
     assert project is not None, report.format()
-    return project
+    return dataclasses.replace(project, today=TODAY)
 
 
 def test_the_fixture_was_last_updated_on_its_newest_update_date(project):
@@ -43,9 +44,20 @@ def _with_kpi_updated(project, day):
     lambda p: dataclasses.replace(p, news=News(entries=[*p.news.entries, NewsEntry(id="new", date=DAY, title="新しいお知らせ")])),
     lambda p: dataclasses.replace(p, revisions=Revisions(revisions=[Revision(id="2027-02", title="改訂", date=DAY, summary="改訂しました。")])),
     lambda p: dataclasses.replace(p, reviews=Reviews(reviews=[*p.reviews.reviews, Review(fiscal_year=2025, date=DAY)])),
-], ids=["kpi", "plan-periods", "vision", "news", "revision", "review"])
+    lambda p: dataclasses.replace(p, process=p.process.model_copy(update={"events": [
+        *p.process.events, p.process.events[0].model_copy(update={"id": "council-2027-1", "date": DAY})]})),
+    lambda p: dataclasses.replace(p, materials=p.materials.model_copy(update={"materials": [
+        p.materials.materials[0].model_copy(update={"published": DAY})]})),
+], ids=["kpi", "plan-periods", "vision", "news", "revision", "review", "event", "material"])
 def test_each_kind_of_dated_data_can_be_the_newest(project, newer):
     assert last_updated(newer(project)) == DAY
+
+
+def test_a_date_still_ahead_is_not_an_update_yet(project):
+    planned = dataclasses.replace(project, today=DAY - datetime.timedelta(days=1),
+                                  news=News(entries=[*project.news.entries, NewsEntry(id="new", date=DAY, title="予告")]))
+    assert last_updated(planned) == datetime.date(2026, 11, 28)
+    assert [entry.id for entry in planned.news.published(planned.today)] == [entry.id for entry in project.news.entries]
 
 
 def test_an_undated_review_and_an_absent_vision_add_no_date(project):

@@ -4,6 +4,7 @@ import pytest
 
 from generator.load.document import format_path
 from generator.load.yamlio import load_file, load_text
+from generator.problems import Severity
 
 
 def messages(problems):
@@ -168,3 +169,75 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path):
     path.write_bytes(b"a: " + b"x" * (MAX_FILE_BYTES + 1))
     document, problems = load_file(path, "strategy/big.yml")
     assert document is None and "大きすぎます" in problems[0].message
+
+
+# --- One-line lists and mappings: a half-width comma splits them (issue: 「創業支援事業（相談, 講座）」 became two projects)
+
+
+def test_a_one_line_list_of_texts_is_warned_about_with_the_block_form():
+    document, problems = load_text("projects: [創業支援, 事業承継, 中小企業, 商工会]\n", "strategy/strategy.yml")
+    assert document.data == {"projects": ["創業支援", "事業承継", "中小企業", "商工会"]}
+    [problem] = problems
+    assert (problem.code, problem.severity, problem.line, problem.column, problem.field) == (
+        "W-YAML-FLOW-LIST", Severity.WARNING, 1, 11, "projects")
+    assert "「創業支援」「事業承継」「中小企業」…" in problem.message and "黙って2つに分かれて" in problem.message
+    assert problem.hint == "1行に1つずつ「- 」で始めて書いてください（例: 「projects:」の次の行から「  - 創業支援」）。"
+
+
+@pytest.mark.parametrize("text", [
+    "sdgs: [8, 9]\n", "sdgs: [8,9]\n", "glossary: [employment-rate, kpi]\n", 'projects: ["相談, 講座", 事業承継]\n',
+    "departments: [産業振興課]\n", "projects:\n  - 創業支援事業（相談, 講座）\n  - 事業承継\n",
+])
+def test_numbers_ids_quoted_texts_one_text_and_block_lists_are_fine(text):
+    _, problems = load_text(text, "x.yml")
+    assert problems == []
+
+
+def test_a_name_split_inside_its_brackets_is_an_error_and_joined_again():
+    document, problems = load_text("projects: [創業支援事業（相談, 講座）, 事業承継]\n", "strategy/strategy.yml")
+    assert document.data == {"projects": ["創業支援事業（相談, 講座）", "事業承継"]}
+    [problem] = problems
+    assert (problem.code, problem.severity, problem.line, problem.column, problem.field) == (
+        "E-YAML-COMMA-SPLIT", Severity.ERROR, 1, 12, "projects[0]")
+    assert problem.message == ("名前「創業支援事業（相談, 講座）」が、半角カンマ「,」で「創業支援事業（相談」と「講座）」に分かれています"
+                               "（[ ] の中では、カンマが区切りになります）。")
+    assert "「  - 創業支援事業（相談, 講座）」" in problem.hint and '"創業支援事業（相談, 講座）"' in problem.hint
+
+
+def test_a_number_with_a_thousands_comma_in_a_one_line_mapping_is_named_not_an_unknown_field():
+    document, problems = load_text("baseline: {value: 4,550人, year: 2020}\n", "kpis/a.yml")
+    assert document.data == {"baseline": {"value": "4,550人", "year": 2020}}  # no field 「550人」
+    [problem] = problems
+    assert (problem.code, problem.line, problem.column, problem.field) == ("E-YAML-COMMA-NUMBER", 1, 19, "baseline.value")
+    assert problem.message.startswith("「4,550人」の半角カンマ「,」で、値が「4」と「550人」に分かれています")
+    assert problem.hint == "数なら桁区切りのカンマなしで 4550 と書いてください（単位は書きません）。文なら \"4,550人\" のように引用符で囲みます。"
+
+
+def test_longer_numbers_and_numbers_in_lists_are_joined_too():
+    document, problems = load_text("a: {value: 1,234,567}\nb: [4,550人, 3人]\n", "x.yml")
+    assert document.data == {"a": {"value": "1,234,567"}, "b": ["4,550人", "3人"]}
+    assert [(p.code, p.line, p.field) for p in problems] == [("E-YAML-COMMA-NUMBER", 1, "a.value"), ("E-YAML-COMMA-NUMBER", 2, "b[0]")]
+    assert "1234567" in problems[0].hint
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("name: 市内事業所の従業者数（人\n", "「（」が閉じられていません"),
+    ("name: 「計画」の（案)\n", "「（」を「)」で閉じています"),
+    ("name: 計画の案）\n", "閉じ括弧「）」に対応する「（」がありません"),
+    ('note: "『原文』の「引用"\n', "「「」が閉じられていません"),
+])
+def test_brackets_that_do_not_pair_up_are_a_located_warning(text, words):
+    _, problems = load_text("id: a\n" + text, "kpis/a.yml")
+    [problem] = problems
+    assert (problem.code, problem.severity, problem.line, problem.column) == ("W-TEXT-BRACKET", Severity.WARNING, 2, 7)
+    assert words in problem.message
+
+
+def test_list_markers_and_paired_brackets_are_not_slips():
+    _, problems = load_text("a: （1）説明 1）最初 ア）次\nb: 市の「計画」（案）\n", "x.yml")
+    assert problems == []
+
+
+def test_every_problem_of_the_reader_names_its_code():
+    _, problems = load_text("a: no\nb: 010\na: 1\nc: !!float 1\n", "x.yml")
+    assert [p.code for p in problems] == ["E-YAML-BOOL-WORD", "E-YAML-LEADING-ZERO", "E-YAML-KEY-DUPLICATE", "E-YAML-TAG"]

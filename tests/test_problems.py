@@ -39,3 +39,24 @@ def test_github_annotation_locates_and_escapes():
 def test_github_annotation_escapes_properties_and_keeps_warnings():
     warning = Problem("a,b:c.yml", None, None, "", "m", severity=Severity.WARNING)
     assert warning.github_annotation() == "::warning file=a%2Cb%3Ac.yml,title=警告::m"
+
+
+def test_problem_format_shows_the_readable_field_beside_the_raw_path_and_the_code():
+    problem = Problem("kpis/a.yml", 16, 12, "actuals[1].value", "数値で書いてください。", "数字だけを書いてください。",
+                      code="E-SCHEMA-NUMBER", field_label="2番目の実績（actuals）の『実績値』（value）")
+    assert problem.readable_field == "2番目の実績（actuals）の『実績値』（value）"
+    assert problem.format().splitlines() == [
+        "[エラー] kpis/a.yml 16行目 12列目",
+        "  項目: 2番目の実績（actuals）の『実績値』（value）［actuals[1].value］",
+        "  内容: 数値で書いてください。",
+        "  直し方: 数字だけを書いてください。",
+        "  コード: E-SCHEMA-NUMBER",
+    ]
+    assert Problem("a.yml", 1, 1, "x", "m").readable_field == "x"
+
+
+def test_github_annotation_keeps_the_raw_path_as_title_and_adds_the_readable_field_and_code():
+    problem = Problem("kpis/a.yml", 16, 12, "actuals[1].value", "m", "h", code="E-SCHEMA-NUMBER", field_label="2番目の実績")
+    line = problem.github_annotation()
+    assert line.startswith("::error file=kpis/a.yml,line=16,col=12,title=actuals[1].value::m")
+    assert line.endswith("m%0A直し方: h%0A項目: 2番目の実績%0Aコード: E-SCHEMA-NUMBER")

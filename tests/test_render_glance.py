@@ -83,5 +83,6 @@ def test_every_page_gets_the_updated_date_and_the_feed_only_with_notices(validat
     assert updated_label(project) == "令和8年11月28日"
     assert site_extra(project) == {"feed": "feed.xml", "updated": "令和8年11月28日"}
     assert site_extra(dataclasses.replace(project, news=News())) == {"updated": "令和8年11月28日"}
-    later = dataclasses.replace(project, plan_periods=project.plan_periods.model_copy(update={"updated": datetime.date(2027, 5, 1)}))
+    later = dataclasses.replace(project, today=datetime.date(2027, 6, 1),  # the day has come
+                                plan_periods=project.plan_periods.model_copy(update={"updated": datetime.date(2027, 5, 1)}))
     assert updated_label(later) == "令和9年5月1日"

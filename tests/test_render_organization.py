@@ -98,7 +98,7 @@ def test_every_body_is_a_link_to_its_section_in_data_order_of_its_place():
     figure = parsed(organization_chart(STRUCTURE))
     # The start side (審議会, 市民), the middle (本部 with its 部会 inside), the end side (議会): reading and tab order.
     assert [href for href, _ in figure.links] == ["#council", "#citizens", "#hq", "#wg", "#assembly"]
-    assert dict(figure.links)["#assembly"] == "議会市議会"  # the kind is written where it differs from the name
+    assert dict(figure.links)["#assembly"] == "議会：市議会"  # the kind is written where it differs from the name, apart
     assert dict(figure.links)["#citizens"] == "市民"
 
 

@@ -147,7 +147,7 @@ def test_a_body_name_with_markup_is_shown_literally(project_copy: Path):
                     encoding="utf-8")
     build(project_copy)
     page = read(project_copy / "site", "process/organization/index.html")
-    assert ("#organizations", "関係団体<b>市内</b> & 団体") in page.links  # the diagram's box: kind and name
+    assert ("#organizations", "関係団体：<b>市内</b> & 団体") in page.links  # the diagram's box: kind and name
     assert "<b>市内</b>&団体" in page.words
     html = (project_copy / "site/process/organization/index.html").read_text(encoding="utf-8")
     assert "<b>市内</b>" not in html

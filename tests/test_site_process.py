@@ -42,5 +42,14 @@ def test_on_another_day_steps_are_planned_or_ongoing(project_copy: Path):
             if line.startswith("| 令和") and line.count("|") == 4}
     states = {re.sub(r"\]\(.*", "", title).lstrip("["): state for title, state in rows.items()}
     assert states["（サンプル）第１回 審議会"] == "済"
-    assert states["（サンプル）総合戦略素案への意見募集"] == "実施中"
+    assert states["（サンプル）総合戦略素案への意見募集"] == "募集中"
     assert states["（サンプル）総合戦略の策定"] == "予定"
+
+
+def test_the_front_page_calls_the_plan_current_within_its_period_and_latest_after(project_copy: Path):
+    project, _ = load_project(project_copy)
+    for today, label in ((datetime.date(2023, 6, 1), "**いまの計画**"), (datetime.date(2026, 4, 1), "**最新の計画**")):
+        dated = dataclasses.replace(project, today=today)
+        computed = compute_project(dated)
+        home = render_pages(dated, computed, charts(dated, computed))["index.md"]
+        assert label in home and ("（計画期間は終わりました）" in home) == (label == "**最新の計画**")

@@ -3,12 +3,11 @@ a summary for screen readers, and the table of exactly the data shown."""
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from generator.load.csvio import csv_bytes
 from generator.model.base import Source
 from generator.text.eras import fiscal_year_label, year_label
 from generator.text.numbers import format_number
@@ -71,12 +70,7 @@ class Table:
 
     def to_csv(self) -> bytes:
         """UTF-8 with BOM, so that Excel opens the Japanese text correctly."""
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow([c.header for c in self.columns])
-        for row in self.rows:
-            writer.writerow([c.machine(v) for c, v in zip(self.columns, row)])
-        return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+        return csv_bytes([[c.header for c in self.columns], *([c.machine(v) for c, v in zip(self.columns, row)] for row in self.rows)])
 
 
 @dataclass(frozen=True)

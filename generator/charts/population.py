@@ -43,6 +43,10 @@ def _line(name: str, x: list, y: list, index: int, *, mode: str = "lines+markers
     }
 
 
+# How a row's status is shown in a chart's table.
+_STATUS_LABELS = {"確定": "確定", "速報": "速報", "未確認": "未確認", "sample": "サンプル"}
+
+
 def _sources(*groups) -> tuple[Source, ...]:
     """One Source per distinct source text of the rows (CSV rows name their source)."""
     seen: list[Source] = []
@@ -74,7 +78,7 @@ def history_chart(census: list[CensusRow], baseline: ScenarioResult, updated: da
                                         "showarrow": False, "yanchor": "bottom"}]),
         "config": PLOTLY_CONFIG,
     }
-    table_rows = [(r.year, "実績（国勢調査）", r.total, {"確認済": "確認済", "未確認": "未確認", "sample": "サンプル"}[r.status]) for r in rows]
+    table_rows = [(r.year, "実績（国勢調査）", r.total, _STATUS_LABELS[r.status]) for r in rows]
     table_rows += [(y, "推計", round(v), "サンプル" if sample_projection else "推計") for y, v in projected if y > base_year]
     return Chart(
         id="population-history", title="総人口の推移と推計", unit="人",
@@ -180,7 +184,7 @@ def tfr_chart(rows: list[TfrRow], updated: date, city: str) -> Chart:
         sources=_sources(rows), updated=updated,
         table=Table((Column("year", "年", kind="year"), Column("area", "地域"), Column("tfr", "合計特殊出生率", kind="number", digits=2),
                      Column("status", "状態")),
-                    tuple((r.year, r.area, r.tfr, {"確認済": "確認済", "未確認": "未確認", "sample": "サンプル"}[r.status]) for r in ordered)),
+                    tuple((r.year, r.area, r.tfr, _STATUS_LABELS[r.status]) for r in ordered)),
         figure={"data": data, "layout": _layout(y_title="", yaxis={"tickformat": ".2f", "rangemode": "normal"}), "config": PLOTLY_CONFIG},
         sample=_is_sample(rows),
     )

@@ -16,24 +16,27 @@ from generator.model.base import Model, Source
 from generator.model.project import DATA_FILES, DATA_TABLES, Project
 from generator.problems import Problem
 
-PRODUCTION = "production"  # Problem.code of the gate's problems
+# Problem.code of the gate's problems (the message catalog's): a sample, an unchecked value or source, no SITE_URL.
+SAMPLE, UNCHECKED, SITE_URL = "E-PROD-SAMPLE", "E-PROD-UNCHECKED", "E-PROD-SITE-URL"
+PRODUCTION = frozenset({SAMPLE, UNCHECKED, SITE_URL})
 _REPLACE = "実際の値・文言と出典に置き換えてから、"
 
 
-def _walk(value: object, path: tuple) -> Iterator[tuple[tuple, str, str]]:
-    """(field path, reason, fix) of everything in a model tree that may not be published yet."""
+def _walk(value: object, path: tuple) -> Iterator[tuple[tuple, str, str, str]]:
+    """(field path, reason, fix, code) of everything in a model tree that may not be published yet."""
     if isinstance(value, BaseModel):
         if getattr(value, "sample", False) is True:
-            yield path + ("sample",), "見本（sample: true）のままです。", _REPLACE + "sample: true を消してください。"
+            yield path + ("sample",), "見本（sample: true）のままです。", _REPLACE + "sample: true を消してください。", SAMPLE
         if getattr(value, "status", None) == "sample":
-            yield path + ("status",), "値が見本（status: sample）のままです。", _REPLACE + "status を 確定 か 速報 にしてください。"
+            yield path + ("status",), "値が見本（status: sample）のままです。", _REPLACE + "status を 確定 か 速報 にしてください。", SAMPLE
         if getattr(value, "status", None) == "未確認":
-            yield path + ("status",), "値が原典で未確認（status: 未確認）です。", "e-Stat などの原典で値を確かめ、status を 確認済 にしてください。"
+            yield (path + ("status",), "値が原典で未確認（status: 未確認）です。",
+                   "e-Stat などの原典で値を確かめ、status を 確定（速報値なら 速報）にしてください。", UNCHECKED)
         if getattr(value, "text_sample", False) is True:
-            yield path + ("text_sample",), "説明文が見本（text_sample: true）のままです。", _REPLACE + "text_sample: true を消してください。"
+            yield path + ("text_sample",), "説明文が見本（text_sample: true）のままです。", _REPLACE + "text_sample: true を消してください。", SAMPLE
         if isinstance(value, Source) and value.needs_check:
             yield (path + ("needs_check",), "出典が一次資料で未確認（needs_check: true）です。",
-                   "国・市の原文で確かめてから needs_check: true を消してください。")
+                   "国・市の原文で確かめてから needs_check: true を消してください。", UNCHECKED)
         for name in type(value).model_fields:
             yield from _walk(getattr(value, name), path + (name,))
     elif isinstance(value, (list, tuple)):
@@ -57,12 +60,12 @@ def production_problems(project: Project) -> list[Problem]:
             continue
         document = project.documents[key]
         table = key in DATA_TABLES
-        for path, reason, fix in _walk(model, ()):
+        for path, reason, fix, code in _walk(model, ()):
             if table and path[-1] == "status":  # CSV rows: the value lives in the status column
-                fix = fix.replace("status を 確定 か 速報 にしてください", "status 列を 確認済 にしてください")
+                fix = fix.replace("status を", "status 列を")
             line, column = document.locate(path)
             problems.append(Problem(document.name, line, column, format_path(path), f"本番公開できません: {reason}", fix,
-                                    code=PRODUCTION))
+                                    code=code))
     return problems
 
 
@@ -81,7 +84,7 @@ def site_url_problems(site_url: str | None) -> list[Problem]:
         if parts.scheme in ("http", "https") and parts.hostname and parts.hostname not in ("localhost", "127.0.0.1"):
             return []
         reason = f"SITE_URL「{url}」は公開先のアドレスではありません（http(s):// で始まる公開サーバーの URL が必要です）。"
-    return [Problem(SITE_URL_FILE, None, None, "SITE_URL", f"本番公開できません: {reason}", _SITE_URL_FIX, code=PRODUCTION)]
+    return [Problem(SITE_URL_FILE, None, None, "SITE_URL", f"本番公開できません: {reason}", _SITE_URL_FIX, code=SITE_URL)]
 
 
 def production_summary(problems: list[Problem]) -> str:

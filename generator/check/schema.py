@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.load.document import Document, format_path
 from generator.model.base import Model
-from generator.problems import Problem
+from generator.problems import Problem, Severity
 from generator.text.eras import parse_era_year
 
 _ERA_START = re.compile(r"^(明治|大正|昭和|平成|令和|[MTSHRmtshr]\d)")
@@ -77,7 +77,7 @@ class _Error:
         return self.loc[-1] if self.loc else ""
 
 
-Explanation = tuple[str, str]  # (message, hint) in Japanese
+Explanation = tuple[str, ...]  # (message, hint) in Japanese, and the code when it is not the error type's
 _DIGITS_ONLY = "数字だけを書き、引用符・単位・桁区切りのカンマは付けないでください。"
 
 
@@ -128,7 +128,7 @@ def _number(e: _Error) -> Explanation:
 
 def _pattern(e: _Error) -> Explanation:
     if str(e.ctx.get("pattern", "")).startswith("^https?"):
-        return f"URLの形になっていません（「{e.value}」）。", "http:// または https:// で始まるURLを書いてください。"
+        return f"URLの形になっていません（「{e.value}」）。", "http:// または https:// で始まるURLを書いてください。", "E-SCHEMA-URL"
     return f"「{e.value}」は名前（id）として使えません。", "英小文字・数字と、間に挟むハイフン（-）だけで書いてください（例: basic-1）。"
 
 
@@ -144,47 +144,62 @@ def _choices(e: _Error) -> Explanation:
     return f"「{e.value}」はここでは使えません。", f"次のどれかを書いてください: {expected}"
 
 
+def _text(e: _Error) -> Explanation:
+    message = f"文字で書いてください（今は{_kind(e.value)}です）。"
+    if isinstance(e.value, list):
+        return message, "一覧（「- 」や [ ]）にせず、1つの文で書いてください。"
+    if isinstance(e.value, dict):
+        return message, "1つの文で書いてください。文の中に「: 」があるなら、文全体を \"…\" で囲みます。"
+    return message, f"文字として扱うには \"{e.value}\" のように引用符で囲んでください。"
+
+
 _AS_MAPPING: Callable[[_Error], Explanation] = lambda e: (  # noqa: E731 - a table entry
     f"「項目名: 値」の組で書いてください（今は{_kind(e.value)}です）。", "一段深く字下げして、項目を1行ずつ書いてください。")
+_AT_MOST: Callable[[_Error], Explanation] = lambda e: (  # noqa: E731 - a table entry
+    f"{e.ctx.get('le', e.ctx.get('lt'))} 以下の値にしてください（今は {e.value}）。", "")
 
-# Message and hint for each pydantic error type (pydantic's CUSTOM_MESSAGES idea, with a hint).
-MESSAGES: dict[str, Callable[[_Error], Explanation]] = {
-    "missing": _missing,
-    "extra_forbidden": _unknown_field,
-    "string_type": lambda e: (f"文字で書いてください（今は{_kind(e.value)}です）。", f"文字として扱うには \"{e.value}\" のように引用符で囲んでください。"),
-    "int_type": _integer,
-    "int_parsing": _integer,
-    "int_from_float": _integer,
-    "float_type": _number,
-    "float_parsing": _number,
-    "bool_type": lambda e: (f"true または false で書いてください（今は「{e.value}」です）。", ""),
-    "list_type": lambda e: (f"一覧で書いてください（今は{_kind(e.value)}です）。", "各要素を次の行から「- 」で始めて書いてください。"),
-    "model_type": _AS_MAPPING,
-    "dict_type": _AS_MAPPING,
-    "model_attributes_type": _AS_MAPPING,
-    "string_too_short": lambda e: ("空になっています。", "文字を入れるか、省略できる項目なら行ごと消してください。"),
-    "too_short": lambda e: (f"少なくとも{e.ctx.get('min_length')}個必要です。", "「- 」で始まる要素を追加してください。"),
-    "string_pattern_mismatch": _pattern,
-    "greater_than_equal": _at_least,
-    "greater_than": _at_least,
-    "less_than_equal": lambda e: (f"{e.ctx.get('le', e.ctx.get('lt'))} 以下の値にしてください（今は {e.value}）。", ""),
-    "less_than": lambda e: (f"{e.ctx.get('le', e.ctx.get('lt'))} 以下の値にしてください（今は {e.value}）。", ""),
-    "literal_error": _choices,
-    "value_error": lambda e: (str(e.ctx.get("error", e.msg)), ""),
+# Code of the message catalog, message and hint for each pydantic error type (pydantic's CUSTOM_MESSAGES idea,
+# with a hint and a stable code). A hint left empty is the catalog's fix for the code.
+MESSAGES: dict[str, tuple[str, Callable[[_Error], Explanation]]] = {
+    "missing": ("E-SCHEMA-MISSING", _missing),
+    "extra_forbidden": ("E-SCHEMA-UNKNOWN-FIELD", _unknown_field),
+    "string_type": ("E-SCHEMA-TEXT", _text),
+    "int_type": ("E-SCHEMA-INTEGER", _integer),
+    "int_parsing": ("E-SCHEMA-INTEGER", _integer),
+    "int_from_float": ("E-SCHEMA-INTEGER", _integer),
+    "float_type": ("E-SCHEMA-NUMBER", _number),
+    "float_parsing": ("E-SCHEMA-NUMBER", _number),
+    "bool_type": ("E-SCHEMA-BOOL", lambda e: (f"true または false で書いてください（今は「{e.value}」です）。",
+                                             "true（はい）か false（いいえ）と書いてください。")),
+    "list_type": ("E-SCHEMA-LIST", lambda e: (f"一覧で書いてください（今は{_kind(e.value)}です）。", "各要素を次の行から「- 」で始めて書いてください。")),
+    "model_type": ("E-SCHEMA-MAPPING", _AS_MAPPING),
+    "dict_type": ("E-SCHEMA-MAPPING", _AS_MAPPING),
+    "model_attributes_type": ("E-SCHEMA-MAPPING", _AS_MAPPING),
+    "string_too_short": ("E-SCHEMA-EMPTY-TEXT", lambda e: ("空になっています。", "文字を入れるか、省略できる項目なら行ごと消してください。")),
+    "too_short": ("E-SCHEMA-TOO-FEW", lambda e: (f"少なくとも{e.ctx.get('min_length')}個必要です。", "「- 」で始まる要素を追加してください。")),
+    "string_pattern_mismatch": ("E-SCHEMA-ID", _pattern),
+    "greater_than_equal": ("E-SCHEMA-TOO-SMALL", _at_least),
+    "greater_than": ("E-SCHEMA-TOO-SMALL", _at_least),
+    "less_than_equal": ("E-SCHEMA-TOO-LARGE", _AT_MOST),
+    "less_than": ("E-SCHEMA-TOO-LARGE", _AT_MOST),
+    "literal_error": ("E-SCHEMA-CHOICE", _choices),
+    "value_error": ("E-SCHEMA-RULE", lambda e: (str(e.ctx.get("error", e.msg)), "")),
 }
 # Every date_* error (date_from_datetime_parsing, date_parsing, …) gets one message.
 _DATE = ("2021-04-01 のように 年-月-日 の形で、実在する日付を書いてください（西暦、半角数字）。")
 
 
-def _explain(error: dict, model: type[BaseModel]) -> Explanation:
-    """(message, hint) in Japanese for one pydantic error."""
+def _explain(error: dict, model: type[BaseModel]) -> tuple[str, str, str]:
+    """(message, hint, code) in Japanese for one pydantic error."""
     e = _Error(error["type"], error["loc"], error.get("input"), error.get("ctx", {}) or {}, error["msg"], model)
     if e.value is None and e.type.endswith("_type"):
-        return "値が空です。", "値を書いてください（分からない値は空欄にできない項目です）。"
+        return "値が空です。", "値を書くか、省略できる項目なら行ごと消してください。", "E-SCHEMA-EMPTY-VALUE"
     if e.type.startswith("date_"):
-        return f"日付として読めません（「{e.value}」）。", _DATE
-    explain = MESSAGES.get(e.type)
-    return explain(e) if explain else (f"値が正しくありません（{e.msg}）。", "")
+        return f"日付として読めません（「{e.value}」）。", _DATE, "E-SCHEMA-DATE"
+    code, explain = MESSAGES.get(e.type, ("E-SCHEMA-OTHER", lambda e: (f"値が正しくありません（{e.msg}）。",
+                                                                       "データ項目の説明で、その項目に書ける値を確かめてください。")))
+    message, hint, *own_code = explain(e)
+    return message, hint, own_code[0] if own_code else code
 
 
 def _misspelled_nearby(loc: tuple, errors: list[dict]) -> bool:
@@ -208,7 +223,7 @@ def _field_loc(loc: tuple) -> tuple:
 def build_model(model: type[BaseModel], document: Document) -> tuple[BaseModel | None, list[Problem]]:
     """Validate a document against a model; every error is located in the file."""
     if document.data is None:
-        return None, [Problem(document.name, None, None, "", "ファイルが空です。", "中身を書いてから保存してください。")]
+        return None, [Problem(document.name, None, None, "", "ファイルが空です。", "中身を書いてから保存してください。", code="E-FILE-EMPTY")]
     try:
         return model.model_validate(document.data), []
     except ValidationError as exc:
@@ -228,9 +243,28 @@ def build_model(model: type[BaseModel], document: Document) -> tuple[BaseModel |
                 line, column = document.locate(loc, key=True)
             else:
                 line, column = document.locate(loc)
-            message, hint = _explain(error, model)
-            problems.append(Problem(document.name, line, column, format_path(loc), message, hint))
+            message, hint, code = _explain(error, model)
+            problems.append(Problem(document.name, line, column, format_path(loc), message, hint, code=code))
         return None, problems
+
+
+# What the reader noticed about how a value was written, and what that says about the model's error at the same field:
+# a word YAML 1.1 reads differently (no, 010) is better explained by the model, which knows the field's type and choices;
+# a value a comma split (4,550人) is better explained by the reader, which saw the comma.
+_TYPE_KNOWS_BETTER = frozenset({"E-YAML-BOOL-WORD", "E-YAML-LEADING-ZERO"})
+_READER_KNOWS_BETTER = frozenset({"E-YAML-COMMA-NUMBER", "E-YAML-COMMA-SPLIT"})
+
+
+def merge_problems(load_problems: list[Problem], model_problems: list[Problem]) -> list[Problem]:
+    """One explanation per field: the reader's and the model's problems of a file, without saying a thing twice.
+
+    `better: yes` is reported once, by the model, with the words the field takes (higher、lower) rather than
+    with "yes" quoted, which would still be wrong; `{value: 4,550人}` once, by the reader, with the comma named.
+    """
+    model_fields = {problem.field for problem in model_problems}
+    split_fields = {problem.field for problem in load_problems if problem.code in _READER_KNOWS_BETTER}
+    kept = [p for p in load_problems if not (p.code in _TYPE_KNOWS_BETTER and p.field in model_fields)]
+    return kept + [p for p in model_problems if not any(p.field == f or p.field.startswith(f + ".") for f in split_fields)]
 
 
 def table_columns(row_model: type[BaseModel]) -> dict[str, bool]:
@@ -238,19 +272,51 @@ def table_columns(row_model: type[BaseModel]) -> dict[str, bool]:
     return {name: field.is_required() for name, field in row_model.model_fields.items()}
 
 
+def table_aliases(row_model: type[BaseModel]) -> dict[str, str]:
+    """The Japanese column names (each field's `title`) a header may use instead of the English ones: {title: name}."""
+    return {field.title: name for name, field in row_model.model_fields.items() if field.title}
+
+
+def _old_words(row_model: type[BaseModel], document: Document) -> tuple[Document, list[Problem]]:
+    """The table with words of earlier versions (確認済) read as today's (確定), and a located warning for each."""
+    old_words: dict[str, dict[str, str]] = getattr(row_model, "old_words", {})
+    rows, warnings = [], []
+    for index, row in enumerate(document.data["rows"]):
+        row = dict(row)
+        for column, words in old_words.items():
+            new = words.get(row.get(column) or "")
+            if new is None:
+                continue
+            line, position = document.locate(("rows", index, column))
+            warnings.append(Problem(
+                document.name, line, position, f"列「{column}」",
+                f"「{row[column]}」は前の版の書き方です。今は「{new}」と書きます（「{new}」として読みました）。",
+                f"「{row[column]}」を「{new}」に書き換えてください。", Severity.WARNING, code="W-CSV-OLD-WORD"))
+            row[column] = new
+        rows.append(row)
+    if not warnings:
+        return document, []
+    return Document(document.name, {"rows": rows}, document.value_marks, document.key_marks), warnings
+
+
 def build_table(row_model: type[BaseModel], document: Document) -> tuple[list | None, list[Problem]]:
-    """Validate a CSV document {"rows": [...]} row by row; problems name line and column."""
+    """Validate a CSV document {"rows": [...]} row by row; problems name line and column.
+
+    The rows are None when any cell is wrong; warnings (an old status word) come with the rows.
+    """
 
     class Table(Model):
         rows: list[row_model]  # type: ignore[valid-type]
 
+    document, warnings = _old_words(row_model, document)
     instance, problems = build_model(Table, document)
     if instance is None:
-        return None, [_as_column_problem(p) for p in problems]
-    return list(instance.rows), []
+        return None, warnings + [_as_column_problem(p) for p in problems]
+    return list(instance.rows), warnings
 
 
 def _as_column_problem(problem: Problem) -> Problem:
     """rows[3].male → 列「male」: a planner thinks in lines and columns."""
     field = problem.field.split(".", 1)[1] if problem.field.startswith("rows[") and "." in problem.field else problem.field
-    return Problem(problem.file, problem.line, problem.column, f"列「{field}」" if field else "", problem.message, problem.hint, problem.severity)
+    return Problem(problem.file, problem.line, problem.column, f"列「{field}」" if field else "", problem.message, problem.hint, problem.severity,
+                   code=problem.code)

@@ -33,5 +33,5 @@ def implausible_projections(vision: PopulationVision, results: dict[str, Scenari
                 f"シナリオ「{scenario.name}」の{vision.horizon_year}年の総人口 {last:,.0f} 人は、基準年 {base:,.0f} 人の"
                 f"{growth:.2g}倍です（{MIN_GROWTH:g}〜{MAX_GROWTH:g}倍の外）。",
                 "assumptions.csv の純移動率・生残率（桁や符号の誤り）と、vision.yml の出生率・子ども女性比を確かめてください。",
-                Severity.WARNING,
+                Severity.WARNING, code="W-PROJECTION-IMPLAUSIBLE",
             )

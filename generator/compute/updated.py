@@ -2,7 +2,9 @@
 
 Only dates written in the data count (never the build's clock), so the same data
 gives the same date: KPI files' `updated`, the plan table's `updated`, the population
-vision's `updated`, notices, published revisions and dated reviews.
+vision's `updated`, notices, published revisions, dated reviews, and the process record
+(events held, public comments opened or answered, materials published). A date still
+ahead (a planned meeting, a notice waiting for its day) is not an update yet.
 """
 
 from __future__ import annotations
@@ -22,7 +24,10 @@ def data_dates(project: Project) -> list[datetime.date]:
     if project.revisions is not None:
         dates += [revision.date for revision in project.revisions.revisions]
     dates += [review.date for review in project.reviews.reviews if review.date is not None]
-    return dates
+    dates += [event.date for event in project.process.events]
+    dates += [day for r in project.public_comments.rounds for day in (r.start, r.results_published) if day is not None]
+    dates += [m.published for m in project.materials.materials if m.published is not None]
+    return [day for day in dates if day <= project.today]
 
 
 def last_updated(project: Project) -> datetime.date | None:

@@ -9,7 +9,8 @@ from generator.problems import Problem
 
 def decode(raw: bytes, name: str) -> tuple[str | None, list[Problem]]:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, [Problem(name, 1, 1, "", "ファイルがUTF-16で保存されています。", "エディタで文字コードを「UTF-8」にして保存し直してください。")]
+        return None, [Problem(name, 1, 1, "", "ファイルがUTF-16で保存されています。", "エディタで文字コードを「UTF-8」にして保存し直してください。",
+                              code="E-FILE-ENCODING")]
     if raw.startswith(b"\xef\xbb\xbf"):  # Excel and Notepad add a BOM: harmless
         raw = raw[3:]
     try:
@@ -25,7 +26,7 @@ def decode(raw: bytes, name: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(
             name, line, None, "",
             f"ファイルがUTF-8ではありません。{guess}",
-            "エディタで文字コードを「UTF-8」にして保存し直してください。",
+            "エディタで文字コードを「UTF-8」にして保存し直してください。", code="E-FILE-ENCODING",
         )]
 
 
@@ -39,8 +40,9 @@ def read_text(path: Path, name: str) -> tuple[str | None, list[Problem]]:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             return None, [Problem(name, None, None, "", f"ファイルが大きすぎます（{size:,}バイト。上限は{MAX_FILE_BYTES:,}バイト）。",
-                                  "データのファイルか確かめてください。大きな表は CSV に分けてください。")]
+                                  "データのファイルか確かめてください。大きな表は CSV に分けてください。", code="E-FILE-TOO-LARGE")]
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [Problem(name, None, None, "", f"ファイルを開けません（{exc.strerror}）。", "ファイル名と場所を確認してください。")]
+        return None, [Problem(name, None, None, "", f"ファイルを開けません（{exc.strerror}）。", "ファイル名と場所を確認してください。",
+                              code="E-FILE-UNREADABLE")]
     return decode(raw, name)

@@ -15,6 +15,7 @@ from generator.load.document import Document
 from generator.load.yamlio import load_text
 from generator.problems import Problem
 
+DUPLICATE_KEY = "E-YAML-KEY-DUPLICATE"  # JSON is YAML: the same kind of problem
 _REMAKE = "このファイルは生成器が書きます。手で直した箇所を元に戻すか、git で前の版に戻してください。"
 
 
@@ -43,14 +44,15 @@ def load_json_text(text: str, name: str) -> tuple[Document | None, list[Problem]
     try:
         data = json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
-        return None, [Problem(name, exc.lineno, exc.colno, "", f"JSON として読めません（{exc.msg}）。", _REMAKE)]
+        return None, [Problem(name, exc.lineno, exc.colno, "", f"JSON として読めません（{exc.msg}）。", _REMAKE, code="E-JSON-SYNTAX")]
     except _DuplicateKey as exc:
         _, located = load_text(text, name)  # the YAML reader locates the second key
-        return None, located or [Problem(name, None, None, str(exc), f"項目「{exc}」が2回書かれています。", _REMAKE)]
+        located = [problem for problem in located if problem.code == DUPLICATE_KEY]
+        return None, located or [Problem(name, None, None, str(exc), f"項目「{exc}」が2回書かれています。", _REMAKE, code=DUPLICATE_KEY)]
     except _NotJson as exc:
-        return None, [Problem(name, None, None, "", f"JSON として読めません（{exc} は JSON の値ではありません）。", _REMAKE)]
+        return None, [Problem(name, None, None, "", f"JSON として読めません（{exc} は JSON の値ではありません）。", _REMAKE, code="E-JSON-SYNTAX")]
     except RecursionError:
-        return None, [Problem(name, None, None, "", "JSON の入れ子が深すぎて読めません。", _REMAKE)]
+        return None, [Problem(name, None, None, "", "JSON の入れ子が深すぎて読めません。", _REMAKE, code="E-JSON-SYNTAX")]
     located, _ = load_text(text, name)  # only for the locations: the data is the JSON's
     if located is None:  # e.g. tabs, which JSON allows and YAML does not: no locations then
         return Document(name, data), []

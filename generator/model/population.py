@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
@@ -99,28 +99,40 @@ def parse_age_groups(groups: Sequence[str]) -> list[tuple[int, int | None]]:
 Count = Annotated[float, Field(ge=0)]
 SurvivalRate = Annotated[float, Field(gt=SURVIVAL_RANGE[0], le=SURVIVAL_RANGE[1])]
 MigrationRate = Annotated[float, Field(ge=MIGRATION_RANGE[0], le=MIGRATION_RANGE[1])]
-Status = Literal["確認済", "未確認", "sample"]
+# The status words of a row: the same as a KPI's actuals (確定, 速報, sample), plus 未確認 for a figure copied
+# from a secondary source and not yet checked against the original (the production gate refuses it).
+Status = Literal["確定", "速報", "未確認", "sample"]
+#: Words earlier versions used, still read (with a warning that names the word to write now).
+OLD_STATUS_WORDS = {"確認済": "確定"}
+_STATUS = ("確定（原典の確定値）、速報（原典の速報値）、未確認（二次資料から写した値。本番公開できません）、sample（見本）のどれか。"
+           "前の版の「確認済」は「確定」として読みます（警告が出ます）。")
 
 
 class CsvRow(Model):
-    """CSV cells arrive as text: numbers are read from it (not strict)."""
+    """CSV cells arrive as text: numbers are read from it (not strict).
+
+    Each field's `title` is its Japanese column name, accepted in the header instead of the English
+    one (and written as the header of the update workbook); `old_words` maps a column's words of
+    earlier versions to today's.
+    """
 
     model_config = ConfigDict(strict=False)
+    old_words: ClassVar[dict[str, dict[str, str]]] = {"status": OLD_STATUS_WORDS}
 
 
 class CensusRow(CsvRow):
     """One census (国勢調査, 1 October) of population/census.csv."""
 
     model_config = ConfigDict(title="国勢調査の人口（census.csv の行）")
-    year: Year = Field(description="調査の年（西暦）。", examples=[2020])
-    total: Count = Field(description="総人口（人）。", examples=[141083])
-    male: Count | None = Field(None, description="男性（人）。分からなければ空欄。")
-    female: Count | None = Field(None, description="女性（人）。分からなければ空欄。")
-    age_0_14: Count | None = Field(None, description="0〜14歳（人）。分からなければ空欄。")
-    age_15_64: Count | None = Field(None, description="15〜64歳（人）。分からなければ空欄。")
-    age_65_over: Count | None = Field(None, description="65歳以上（人）。分からなければ空欄。")
-    status: Status = Field(description="確認済（e-Stat などの原典で確認）、未確認（二次資料）、sample（見本）。")
-    source: Text = Field(description="出典（資料名）。", examples=["国勢調査（総務省統計局）"])
+    year: Year = Field(title="年", description="調査の年（西暦）。", examples=[2020])
+    total: Count = Field(title="総人口", description="総人口（人）。", examples=[141083])
+    male: Count | None = Field(None, title="男性", description="男性（人）。分からなければ空欄。")
+    female: Count | None = Field(None, title="女性", description="女性（人）。分からなければ空欄。")
+    age_0_14: Count | None = Field(None, title="0〜14歳", description="0〜14歳（人）。分からなければ空欄。")
+    age_15_64: Count | None = Field(None, title="15〜64歳", description="15〜64歳（人）。分からなければ空欄。")
+    age_65_over: Count | None = Field(None, title="65歳以上", description="65歳以上（人）。分からなければ空欄。")
+    status: Status = Field(title="状態", description=_STATUS)
+    source: Text = Field(title="出典", description="出典（資料名）。", examples=["国勢調査（総務省統計局）"])
 
     @model_validator(mode="after")
     def _sexes_add_up(self) -> CensusRow:
@@ -133,50 +145,50 @@ class VitalRow(CsvRow):
     """Births, deaths and migration of one year (population/vital.csv)."""
 
     model_config = ConfigDict(title="人口動態（vital.csv の行）")
-    year: Year = Field(description="年（西暦）。")
-    births: Count = Field(description="出生数（人）。")
-    deaths: Count = Field(description="死亡数（人）。")
-    in_migration: Count = Field(description="転入数（人）。")
-    out_migration: Count = Field(description="転出数（人）。")
-    status: Status = Field(description="確認済・未確認・sample の別。")
-    source: Text = Field(description="出典。")
+    year: Year = Field(title="年", description="年（西暦）。")
+    births: Count = Field(title="出生数", description="出生数（人）。")
+    deaths: Count = Field(title="死亡数", description="死亡数（人）。")
+    in_migration: Count = Field(title="転入数", description="転入数（人）。")
+    out_migration: Count = Field(title="転出数", description="転出数（人）。")
+    status: Status = Field(title="状態", description=_STATUS)
+    source: Text = Field(title="出典", description="出典。")
 
 
 class TfrRow(CsvRow):
     """A total fertility rate (合計特殊出生率) of an area and year (population/tfr.csv)."""
 
     model_config = ConfigDict(title="合計特殊出生率（tfr.csv の行）")
-    year: Year = Field(description="年（西暦）。")
-    area: Text = Field(description="地域（市の名前は site.yml の city と同じに書きます。都道府県、全国など）。", examples=["全国"])
-    tfr: Annotated[float, Field(gt=0, lt=10)] = Field(description="合計特殊出生率。", examples=[1.56])
-    status: Status = Field(description="確認済・未確認・sample の別。")
-    source: Text = Field(description="出典。")
+    year: Year = Field(title="年", description="年（西暦）。")
+    area: Text = Field(title="地域", description="地域（市の名前は site.yml の city と同じに書きます。都道府県、全国など）。", examples=["全国"])
+    tfr: Annotated[float, Field(gt=0, lt=10)] = Field(title="合計特殊出生率", description="合計特殊出生率。", examples=[1.56])
+    status: Status = Field(title="状態", description=_STATUS)
+    source: Text = Field(title="出典", description="出典。")
 
 
 class AgeSexRow(CsvRow):
     """One 5-year age group of the base population (population/base_population.csv)."""
 
     model_config = ConfigDict(title="基準人口（base_population.csv の行）")
-    age: Text = Field(description="5歳階級（0-4、5-9、…、最後は 85+ や 90+）。", examples=["0-4"])
-    male: Count = Field(description="男性（人）。")
-    female: Count = Field(description="女性（人）。")
-    status: Status = Field(description="確認済・未確認・sample の別。")
-    source: Text = Field(description="出典。")
+    age: Text = Field(title="年齢階級", description="5歳階級（0-4、5-9、…、最後は 85+ や 90+）。", examples=["0-4"])
+    male: Count = Field(title="男性", description="男性（人）。")
+    female: Count = Field(title="女性", description="女性（人）。")
+    status: Status = Field(title="状態", description=_STATUS)
+    source: Text = Field(title="出典", description="出典。")
 
 
 class AssumptionRow(CsvRow):
     """Survival and net migration rates of one age group and period (population/assumptions.csv)."""
 
     model_config = ConfigDict(title="推計の仮定値（assumptions.csv の行）")
-    period: Year = Field(description="5年間の始まりの年（2020 なら 2020→2025）。")
-    age: Text = Field(description="期首の5歳階級（0-4 の行は5年後に 5-9 になる人の率。最後の階級の行は、その階級にとどまる人の率）。",
+    period: Year = Field(title="期間の始まりの年", description="5年間の始まりの年（2020 なら 2020→2025）。")
+    age: Text = Field(title="年齢階級", description="期首の5歳階級（0-4 の行は5年後に 5-9 になる人の率。最後の階級の行は、その階級にとどまる人の率）。",
                       examples=["0-4"])
-    survival_male: SurvivalRate = Field(description="男性の生残率（0より大きく1以下）。")
-    survival_female: SurvivalRate = Field(description="女性の生残率。")
-    migration_male: MigrationRate = Field(description="男性の純移動率（転入超過なら正）。")
-    migration_female: MigrationRate = Field(description="女性の純移動率。")
-    status: Status = Field(description="確認済・未確認・sample の別。")
-    source: Text = Field(description="出典。")
+    survival_male: SurvivalRate = Field(title="男性の生残率", description="男性の生残率（0より大きく1以下）。")
+    survival_female: SurvivalRate = Field(title="女性の生残率", description="女性の生残率。")
+    migration_male: MigrationRate = Field(title="男性の純移動率", description="男性の純移動率（転入超過なら正）。")
+    migration_female: MigrationRate = Field(title="女性の純移動率", description="女性の純移動率。")
+    status: Status = Field(title="状態", description=_STATUS)
+    source: Text = Field(title="出典", description="出典。")
 
 
 class PeriodFertility(Model):

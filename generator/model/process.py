@@ -8,6 +8,7 @@ everything else (people, meetings, opinions, dates) is a sample until the city's
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field
@@ -245,4 +246,8 @@ class News(Model):
 
     model_config = ConfigDict(title="お知らせ（strategy/news.yml）")
 
-    entries: list[NewsEntry] = Field(default_factory=list, description="お知らせ（順番は問いません。日付の新しい順に表示）。")
+    entries: list[NewsEntry] = Field(default_factory=list, description="お知らせ（順番は問いません。日付の新しい順に表示。日付が来るまでは載りません）。")
+
+    def published(self, today: date) -> list[NewsEntry]:
+        """The notices whose day has come: a notice dated ahead waits for its day (page, feed, front page)."""
+        return [entry for entry in self.entries if entry.date <= today]

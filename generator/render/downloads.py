@@ -73,6 +73,11 @@ def to_xlsx(table: Table, title: str, stamp: datetime.date) -> bytes:
     sheet.append([c.header for c in table.columns])
     for row in table.rows:
         sheet.append(list(row))
+    return saved_workbook(workbook, stamp)
+
+
+def saved_workbook(workbook: Workbook, stamp: datetime.date) -> bytes:
+    """The workbook's bytes, the same for the same data: document dates from the data (`stamp`), fixed ZIP entry times."""
     moment = datetime.datetime.combine(stamp, datetime.time())
     workbook.properties.created = moment
     workbook.properties.modified = moment

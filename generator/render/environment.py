@@ -86,6 +86,7 @@ def make_environment(cache_dir: Path | None = None) -> Environment:
     env.globals["chart_svg"] = chart_svg
     env.globals["chart_html"] = chart_block
     env.globals["size_label"] = size_label
+    env.globals["fiscal_year_of"] = eras.fiscal_year_of
     env.filters["yaml_str"] = lambda value: Markup(json.dumps(join_lines(str(value)), ensure_ascii=False))
     env.filters["date"] = lambda d: date_label(d.year, d.month, d.day)
     return env

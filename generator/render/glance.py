@@ -36,7 +36,7 @@ def updated_label(project: Project) -> str | None:
 
 def site_extra(project: Project) -> dict[str, str]:
     """What every page's frame shows (engine settings `extra`): the feed link in the head, 最終更新日 in the footer."""
-    extra = {"feed": FEED} if project.news.entries else {}
+    extra = {"feed": FEED} if project.news.published(project.today) else {}
     label = updated_label(project)
     if label is not None:
         extra["updated"] = label

@@ -62,7 +62,7 @@ def _entry_url(entry: NewsEntry, site_url: str) -> str:
 def feed_xml(project: Project, site_url: str) -> bytes:
     """The Atom feed of every notice, newest first; `site_url` is the published address, ending in "/"."""
     site = project.site
-    entries = newest_first(project.news.entries)
+    entries = newest_first(project.news.published(project.today))
     feed = FeedGenerator()
     feed.id(_id(site.city))
     feed.title(f"{site.site_title}のお知らせ")
@@ -86,13 +86,13 @@ def feed_xml(project: Project, site_url: str) -> bytes:
 
 def news_files(project: Project, site_url: str) -> dict[str, bytes]:
     """feed.xml when there are notices (its link in every page's head comes with it, see `site_extra`)."""
-    return {FEED: feed_xml(project, site_url)} if project.news.entries else {}
+    return {FEED: feed_xml(project, site_url)} if project.news.published(project.today) else {}
 
 
 def news_helpers(project: Project, page_paths: Collection[str]) -> dict[str, object]:
     """What the news and home pages call: the notices newest first, the page each links to, the feed's path."""
     return {
-        "news_entries": newest_first(project.news.entries),
+        "news_entries": newest_first(project.news.published(project.today)),
         "news_page": lambda entry: linked_page(entry, page_paths),
         "feed_path": FEED,
     }

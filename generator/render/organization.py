@@ -94,7 +94,9 @@ def _relation(relation: Relation, names: dict[str, str], where: str, toward: boo
 
 
 def _box(body: Body, show_kind: bool) -> str:
-    kind = f'<span class="org-chart__kind">{_text(body.kind)}</span>' if show_kind and body.kind != body.name else ""
+    # The hidden colon keeps a screen reader from running the kind into the name (「関係団体：市内関係団体」).
+    kind = (f'<span class="org-chart__kind">{_text(body.kind)}<span class="org-chart__hidden">：</span></span>'
+            if show_kind and body.kind != body.name else "")
     badge = SAMPLE_BADGE if body.sample else ""
     return (f'<a class="org-chart__box org-chart__box--{KIND_CLASSES[body.kind]}" href="#{_attr(body.id)}">'
             f'{kind}<span class="org-chart__name">{_text(body.name)}</span>{badge}</a>')

@@ -29,6 +29,7 @@ from generator.render.glance import glance_helpers, site_extra
 from generator.render.history import revision_history
 from generator.render.links import kpi_name, page_url, relative_link, url_depth
 from generator.render.materials import MaterialLinks
+from generator.render.messages import message_groups
 from generator.render.news import news_helpers
 from generator.render.opinions import by_occasion, opinions_about, review_opinions
 from generator.render.organization import organization_block, policy_passages
@@ -113,7 +114,7 @@ def _has_materials(project: Project) -> bool:
 
 
 def _has_news(project: Project) -> bool:
-    return bool(project.news.entries)
+    return bool(project.news.published(project.today))
 
 
 def _periods(project: Project, computed: Computed) -> Iterable[tuple[str, str, object]]:
@@ -149,7 +150,9 @@ SITE_PAGES: tuple[PageSpec, ...] = (
     PageSpec("news.md", "news.md.j2", (None, "お知らせ"), when=_has_news),
     PageSpec("glossary.md", "glossary.md.j2", (None, "用語解説"), when=_has_glossary),
     PageSpec("history.md", "history.md.j2", (None, "更新履歴"), when=_has_revisions),
+    PageSpec("reference/guide.md", "guide.md.j2", ("担当者向け", "データ更新の手引き")),
     PageSpec("reference/fields.md", "fields.md.j2", ("担当者向け", "データ項目の説明")),
+    PageSpec("reference/messages.md", "messages.md.j2", ("担当者向け", "エラーの一覧")),
 )
 
 
@@ -296,6 +299,7 @@ def render_pages(project: Project, computed: Computed, all_charts: dict[str, Cha
         "national_goals": {g.id: g for g in project.national_framework.goals},
         "goals": {g.id: g for g in project.strategy.goals},
         "field_reference": field_reference(),
+        "message_groups": message_groups(),  # エラーの一覧 (render/messages.py, from the message catalog)
         "vision": project.vision,
         "pyramid_years": pyramid_years(project) if project.vision else [],
         "decline_stages": computed.decline_stages,

@@ -9,6 +9,7 @@ from generator.model.process import Event, Process
 from generator.text.eras import fiscal_year_of
 
 DONE, ONGOING, PLANNED = "済", "実施中", "予定"
+OPEN = "募集中"  # a public comment in its period, as its own page says
 
 
 def event_state(event: Event, today: datetime.date) -> str:
@@ -16,7 +17,7 @@ def event_state(event: Event, today: datetime.date) -> str:
     if event.date > today:
         return PLANNED
     if event.end is not None and today <= event.end:
-        return ONGOING
+        return OPEN if event.kind == "パブリックコメント" else ONGOING
     return DONE
 
 

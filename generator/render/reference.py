@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
-from generator.model.project import DATA_COLLECTIONS, DATA_FILES, DATA_SOURCES, DataFolder
+from generator.model.project import DATA_COLLECTIONS, DATA_FILES, DATA_SOURCES, DATA_TABLES, DataFolder
 
 _TYPE_NAMES = {str: "文字", int: "整数", float: "数値", bool: "true / false"}
 
@@ -22,6 +22,7 @@ class FieldDoc:
     default: str
     description: str
     example: str
+    column: str = ""  # a CSV column's Japanese name (its field's title), accepted in the header
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class ModelDoc:
     title: str  # the model's docstring, first line
     files: tuple[str, ...]  # files whose top level is this model
     fields: tuple[FieldDoc, ...]
+    table: bool = False  # the rows of a CSV table: fields are its columns
 
 
 def type_name(annotation: object) -> str:
@@ -71,8 +73,11 @@ def field_reference() -> list[ModelDoc]:
     for source in DATA_SOURCES.values():
         if isinstance(source, DataFolder):
             roots.setdefault(source.model.__name__, []).append(source.file_pattern)
+    for path, model in DATA_TABLES.values():
+        roots.setdefault(model.__name__, []).append(path)
+    tables = {model.__name__ for _, model in DATA_TABLES.values()}
     seen: dict[str, type[BaseModel]] = {}
-    for model in [m for _, m in DATA_FILES.values()] + [m for _, m in DATA_COLLECTIONS.values()]:
+    for model in [m for _, m in DATA_FILES.values()] + [m for _, m in DATA_COLLECTIONS.values()] + [m for _, m in DATA_TABLES.values()]:
         _models_from(model, seen)
     docs = []
     for name, model in seen.items():
@@ -89,6 +94,8 @@ def field_reference() -> list[ModelDoc]:
                 default=default_text,
                 description=field.description or "",
                 example=", ".join(str(e) for e in (field.examples or [])),
+                column=(field.title or "") if name in tables else "",
             ))
-        docs.append(ModelDoc(name.lower(), model.model_config.get("title") or name, tuple(roots.get(name, [])), tuple(fields)))
+        docs.append(ModelDoc(name.lower(), model.model_config.get("title") or name, tuple(roots.get(name, [])), tuple(fields),
+                             table=name in tables))
     return docs

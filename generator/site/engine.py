@@ -72,6 +72,9 @@ class EngineProcess:
 
 # Settings that are not MkDocs options: applied to the loaded configuration (see load_settings).
 RELEASE_SETTINGS = ("extra", "site_path")
+# extra.preview_problems: the report of a save that broke validation, shown on every page of the preview only
+# (site/preview.py); a build never shows it.
+PREVIEW_PROBLEMS = "preview_problems"
 
 
 def _generated_settings(config_file: str) -> dict:
@@ -87,7 +90,7 @@ def load_settings(config_file: str, site_dir: str):  # noqa: ANN201 - MkDocsConf
     settings = _generated_settings(config_file)
     release = {key: settings.pop(key) for key in RELEASE_SETTINGS if key in settings}
     config = load_config(config_file=config_file, site_dir=site_dir, strict=True, **settings)
-    config["extra"].update(release.get("extra", {}))
+    config["extra"].update({k: v for k, v in release.get("extra", {}).items() if k != PREVIEW_PROBLEMS})
     if "site_path" in release:  # a kept revision lives in its own folder under the site's address
         config["site_url"] = config["site_url"].rstrip("/") + "/" + release["site_path"] + "/"
     return config
@@ -101,16 +104,27 @@ def _log_to_stderr() -> None:
     logger.setLevel(logging.INFO)
 
 
-def serve(config_file: str, address: str) -> int:
-    from mkdocs.commands.serve import serve as mkdocs_serve
+def preview_config(config_file: str, **options):  # noqa: ANN201 - MkDocsConfig, imported lazily
+    """The configuration of one preview build, with the generated settings as they are now: the menu, the feed link,
+    最終更新日 and the problem panel change with the data while the preview runs (a preview has no site_path)."""
     from mkdocs.config import load_config
 
-    _log_to_stderr()
     generated = _generated_settings(config_file)
-    settings = {k: v for k, v in generated.items() if k not in RELEASE_SETTINGS}  # a preview: no site_path
-    if generated.get("extra"):  # the feed link and 最終更新日 (a preview's generation adds no release settings)
-        settings["extra"] = {**dict(load_config(config_file=config_file)["extra"]), **generated["extra"]}
-    mkdocs_serve(config_file=config_file, dev_addr=address, **settings)
+    settings = {k: v for k, v in generated.items() if k not in RELEASE_SETTINGS}
+    config = load_config(config_file=config_file, **settings, **options)
+    config["extra"].update(generated.get("extra", {}))
+    return config
+
+
+def serve(config_file: str, address: str) -> int:
+    import mkdocs.commands.serve as mkdocs_serve
+
+    _log_to_stderr()
+    # MkDocs loads the configuration again for every rebuild, but with the options it was started with: loading
+    # it through preview_config instead picks up what the generator wrote since. The build folder is watched so
+    # that new settings alone (the problem panel) rebuild the pages too.
+    mkdocs_serve.load_config = preview_config  # type: ignore[assignment]
+    mkdocs_serve.serve(config_file=config_file, dev_addr=address, watch=[str(Path(config_file).parent / BUILD_DIR)])
     return 0
 
 

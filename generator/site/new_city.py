@@ -4,7 +4,8 @@ It holds the site identity, one goal, one measure and one KPI, and no population
 vision; every value is a flagged sample (a production build refuses it) until the
 planners replace it with their strategy as printed. The site's own files (mkdocs.yml,
 docs/, overrides/) and the national framework (the same for every municipality) are
-copied from the project the command runs in.
+copied from the project the command runs in; the editors' schemas (schemas/, .vscode/) are
+written from the models, and each data file names its schema in its first line.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ import shutil
 from pathlib import Path
 from string import Template
 
+from generator.model.schemas import with_schema_comment
 from generator.problems import PlannerError
+from generator.site.scaffold import write_schemas
 
 # Copied from the running project: the site's own files and the national strategy (whose list of
 # sources is replaced: it names where this project checked the wording, not the new city).
@@ -107,12 +110,12 @@ TEMPLATES = {"strategy/site.yml": SITE_YML, "strategy/plan_periods.yml": PLAN_PE
 
 
 def data_files(city: str, start_fy: int, end_fy: int, today: str) -> dict[str, str]:
-    """The YAML files of a new city's project, by path."""
+    """The YAML files of a new city's project, by path, each naming its schema in its first line (editors complete it)."""
     title = f"{city}まち・ひと・しごと創生総合戦略"
     values = {"city_text": _text(city), "title_text": _text(title), "start_fy": start_fy, "end_fy": end_fy,
               "before_start": start_fy - 1, "today": today,
               "sample_source": "{title: 見本（実際の出典に置き換えてください）, needs_check: true}"}
-    return {path: template.substitute(values) for path, template in TEMPLATES.items()}
+    return {path: with_schema_comment(path, template.substitute(values)) for path, template in TEMPLATES.items()}
 
 
 def national_framework(text: str) -> str:
@@ -147,7 +150,7 @@ def new_city(target: Path, source_root: Path, city: str, start_fy: int, end_fy: 
         if source.is_dir():
             shutil.copytree(source, destination)
         elif part == NATIONAL:
-            destination.write_text(national_framework(source.read_text(encoding="utf-8")), encoding="utf-8")
+            destination.write_text(with_schema_comment(part, national_framework(source.read_text(encoding="utf-8"))), encoding="utf-8")
         else:
             shutil.copy2(source, destination)
         written.append(part)
@@ -155,4 +158,4 @@ def new_city(target: Path, source_root: Path, city: str, start_fy: int, end_fy: 
         (target / path).parent.mkdir(parents=True, exist_ok=True)
         (target / path).write_text(text, encoding="utf-8")
         written.append(path)
-    return written
+    return written + write_schemas(target)  # the schemas the files' first lines name, and VS Code's settings

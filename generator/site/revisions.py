@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from generator.check.rules.revisions import revision_order
 from generator.model.project import DATA_SOURCES, Project
 from generator.model.revisions import Revision, Revisions
+from generator.model.schemas import schema_comment
 from generator.pipeline import validate
 from generator.problems import PlannerError
 from generator.render.changes import snapshot
@@ -26,7 +27,7 @@ from generator.site.build import write_if_changed
 from generator.site.compare import committed_state
 
 REVISIONS_FILE = DATA_SOURCES["revisions"].path
-_LIST_HEADER = ("# 公開した版の一覧（古い順。最後が今作っている版）。\n"
+_LIST_HEADER = (schema_comment(REVISIONS_FILE) + "\n# 公開した版の一覧（古い順。最後が今作っている版）。\n"
                 "# 新しい版は python -m generator new-revision で追加します（前の版の記録も書かれます）。\nrevisions:\n")
 
 

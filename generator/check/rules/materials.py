@@ -41,20 +41,22 @@ def material_files_exist(materials: Materials, material_files: dict[str, int]) -
         if material.file not in files:
             yield Finding("materials", ("materials", index, "file"),
                           f"ファイル {MATERIALS_FOLDER}/{material.file} がありません。",
-                          "file は documents/ の中の場所で書きます（大文字・小文字も区別します）。" + _similar(material.file, files))
+                          "file は documents/ の中の場所で書きます（大文字・小文字も区別します）。" + _similar(material.file, files),
+                          code="E-MATERIAL-FILE-MISSING")
     listed = {material.file for material in materials.materials}
     for name in sorted(files - listed):
         yield Finding("materials", ("materials",),
                       f"{MATERIALS_FOLDER}/{name} はどの資料（materials）にも書かれていません。サイトには載りますが、どのページからもリンクされません。",
                       f"strategy/materials.yml に file: {name} の資料を足すか、使わないファイルなら消してください。",
-                      Severity.WARNING)
+                      Severity.WARNING, code="W-MATERIAL-FILE-UNLISTED")
 
 
 def material_ids_unique(materials: Materials) -> Iterator[Finding]:
     counts = Counter(material.id for material in materials.materials)
     for index, material in enumerate(materials.materials):
         if counts[material.id] > 1:
-            yield Finding("materials", ("materials", index, "id"), f"資料の id「{material.id}」が複数あります。", "資料ごとに別の id を付けてください。")
+            yield Finding("materials", ("materials", index, "id"), f"資料の id「{material.id}」が複数あります。", "資料ごとに別の id を付けてください。",
+                          code="E-ID-DUPLICATE")
 
 
 def round_dates(public_comments: PublicComments) -> Iterator[Finding]:
@@ -63,18 +65,20 @@ def round_dates(public_comments: PublicComments) -> Iterator[Finding]:
     for index, round_ in enumerate(public_comments.rounds):
         path = ("rounds", index)
         if counts[round_.id] > 1:
-            yield Finding("public_comments", path + ("id",), f"パブリックコメントの id「{round_.id}」が複数あります。", "回ごとに別の id を付けてください。")
+            yield Finding("public_comments", path + ("id",), f"パブリックコメントの id「{round_.id}」が複数あります。", "回ごとに別の id を付けてください。",
+                          code="E-ID-DUPLICATE")
         if round_.end < round_.start:
             yield Finding("public_comments", path + ("end",),
-                          f"募集の最後の日 {round_.end.isoformat()} が初日 {round_.start.isoformat()} より前です。", "start と end を確かめてください。")
+                          f"募集の最後の日 {round_.end.isoformat()} が初日 {round_.start.isoformat()} より前です。", "start と end を確かめてください。",
+                          code="E-DATE-ORDER")
         if round_.results_published is not None and round_.results_published < round_.end:
             yield Finding("public_comments", path + ("results_published",),
                           f"結果を公表した日 {round_.results_published.isoformat()} が、募集の最後の日 {round_.end.isoformat()} より前です。",
-                          "results_published の日付を確かめてください。")
+                          "results_published の日付を確かめてください。", code="E-DATE-ORDER")
         if round_.answers and round_.results_published is None:
             yield Finding("public_comments", path + ("answers",),
                           "意見と市の考え方（answers）があるのに、結果を公表した日（results_published）がありません。",
-                          "結果を公表した日を results_published に書いてください。", Severity.WARNING)
+                          "結果を公表した日を results_published に書いてください。", Severity.WARNING, code="W-COMMENT-RESULTS-DATE")
 
 
 def round_references(public_comments: PublicComments, materials: Materials, strategy: CityStrategy,
@@ -88,9 +92,10 @@ def round_references(public_comments: PublicComments, materials: Materials, stra
         for m, material in enumerate(round_.materials):
             if material not in material_ids:
                 yield Finding("public_comments", path + ("materials", m), f"資料「{material}」がありません。",
-                              "strategy/materials.yml に資料を足してください。" + _choices(material_ids))
+                              "strategy/materials.yml に資料を足してください。" + _choices(material_ids), code="E-REF-UNKNOWN")
         for a, answer in enumerate(round_.answers):
             if answer.goal is not None and answer.goal not in goal_ids:
-                yield Finding("public_comments", path + ("answers", a, "goal"), f"目標「{answer.goal}」がありません。", _choices(goal_ids))
+                yield Finding("public_comments", path + ("answers", a, "goal"), f"目標「{answer.goal}」がありません。", _choices(goal_ids),
+                              code="E-REF-UNKNOWN")
             if answer.kpi is not None and answer.kpi not in kpi_ids:
-                yield Finding("public_comments", path + ("answers", a, "kpi"), f"指標「{answer.kpi}」がありません。", _choices(kpi_ids))
+                yield Finding("public_comments", path + ("answers", a, "kpi"), f"指標「{answer.kpi}」がありません。", _choices(kpi_ids), code="E-REF-UNKNOWN")

@@ -26,7 +26,7 @@ def unique_news_ids(news: News) -> Iterator[Finding]:
     for e, entry in enumerate(news.entries):
         if ids[entry.id] > 1:
             yield Finding("news", ("entries", e, "id"), f"お知らせの id「{entry.id}」が複数あります。",
-                          "お知らせごとに違う id にしてください（フィードの読者はこの id で新しいお知らせを見分けます）。")
+                          "お知らせごとに違う id にしてください（フィードの読者はこの id で新しいお知らせを見分けます）。", code="E-ID-DUPLICATE")
 
 
 def news_dates(news: News, today: datetime.date) -> Iterator[Finding]:
@@ -35,14 +35,15 @@ def news_dates(news: News, today: datetime.date) -> Iterator[Finding]:
         if (entry.date - today).days > FUTURE_DAYS:
             yield Finding("news", ("entries", e, "date"),
                           f"日付 {entry.date.isoformat()} が今日（{today.isoformat()}）より1年以上先です。",
-                          "年の書き間違いではないか確かめてください。", Severity.WARNING)
+                          "年の書き間違いではないか確かめてください。", Severity.WARNING, code="W-NEWS-FUTURE")
 
 
 def news_links(news: News, page_urls: Collection[str]) -> Iterator[Finding]:
     """A link inside the site names a page of it (`page_urls`: every page's directory URL, e.g. reviews/2023/)."""
     for e, entry in enumerate(news.entries):
         if entry.page is not None and entry.page not in page_urls:
-            yield Finding("news", ("entries", e, "link"), f"サイトにページ「{entry.link}」がありません。", _link_hint(entry.page, page_urls))
+            yield Finding("news", ("entries", e, "link"), f"サイトにページ「{entry.link}」がありません。", _link_hint(entry.page, page_urls),
+                          code="E-NEWS-LINK")
 
 
 def _link_hint(page: str, page_urls: Collection[str]) -> str:

@@ -20,7 +20,7 @@ def census_years_unique(census: list[CensusRow]) -> Iterator[Finding]:
     years = Counter(row.year for row in census)
     for index, row in enumerate(census):
         if years[row.year] > 1:
-            yield Finding("census", ("rows", index, "year"), f"{row.year}年の行が複数あります。")
+            yield Finding("census", ("rows", index, "year"), f"{row.year}年の行が複数あります。", code="E-DUPLICATE-ENTRY")
 
 
 def base_age_groups(base_population: list[AgeSexRow]) -> Iterator[Finding]:
@@ -28,7 +28,7 @@ def base_age_groups(base_population: list[AgeSexRow]) -> Iterator[Finding]:
         parse_age_groups(tuple(row.age for row in base_population))
     except ValueError as exc:
         yield Finding("base_population", ("rows", 0, "age"), f"年齢階級の並びが正しくありません: {exc}",
-                      "0-4、5-9、…と5歳刻みで並べ、最後を 85+ のような「以上」の階級にしてください。")
+                      "0-4、5-9、…と5歳刻みで並べ、最後を 85+ のような「以上」の階級にしてください。", code="E-POP-AGE-GROUPS")
 
 
 def _valid_groups(base_population: list[AgeSexRow]) -> tuple[str, ...] | None:
@@ -50,24 +50,26 @@ def assumption_tables(vision: PopulationVision, base_population: list[AgeSexRow]
     for index, row in enumerate(assumptions):
         periods.setdefault(row.period, []).append(index)
         if row.age not in groups:
-            yield Finding("assumptions", ("rows", index, "age"), f"年齢階級「{row.age}」が基準人口（base_population.csv）にありません。")
+            yield Finding("assumptions", ("rows", index, "age"), f"年齢階級「{row.age}」が基準人口（base_population.csv）にありません。",
+                          code="E-POP-ASSUMPTION-AGE")
     for period, indexes in periods.items():
         ages = Counter(assumptions[i].age for i in indexes)
         missing = [g for g in groups if g not in ages]
         if missing:
             yield Finding("assumptions", ("rows", indexes[0], "age"), f"{period}年の期間に年齢階級 {', '.join(missing)} の行がありません。",
-                          "基準人口と同じ年齢階級の行を、期間ごとにすべて書いてください。")
+                          "基準人口と同じ年齢階級の行を、期間ごとにすべて書いてください。", code="E-POP-ASSUMPTION-AGE")
         for i in indexes:
             if ages[assumptions[i].age] > 1:
-                yield Finding("assumptions", ("rows", i, "age"), f"{period}年の期間に「{assumptions[i].age}」の行が複数あります。")
+                yield Finding("assumptions", ("rows", i, "age"), f"{period}年の期間に「{assumptions[i].age}」の行が複数あります。", code="E-DUPLICATE-ENTRY")
         if (period - vision.base_year) % 5:
-            yield Finding("assumptions", ("rows", indexes[0], "period"), f"期間の始まり {period} 年が基準年 {vision.base_year} 年から5年刻みになっていません。")
+            yield Finding("assumptions", ("rows", indexes[0], "period"), f"期間の始まり {period} 年が基準年 {vision.base_year} 年から5年刻みになっていません。",
+                          code="E-POP-PERIOD")
     for period, indexes in periods.items():
         if period < vision.base_year:
             yield Finding("assumptions", ("rows", indexes[0], "period"), f"期間の始まり {period} 年が基準年 {vision.base_year} 年より前です。",
-                          f"仮定値は基準年（{vision.base_year}年）からの期間について書きます。")
+                          f"仮定値は基準年（{vision.base_year}年）からの期間について書きます。", code="E-POP-PERIOD")
     if periods and min(periods) > vision.base_year:
-        yield Finding("assumptions", ("rows", 0, "period"), f"基準年 {vision.base_year} 年から始まる期間の仮定値がありません。")
+        yield Finding("assumptions", ("rows", 0, "period"), f"基準年 {vision.base_year} 年から始まる期間の仮定値がありません。", code="E-POP-PERIOD")
 
 
 def base_matches_census(vision: PopulationVision, census: list[CensusRow], base_population: list[AgeSexRow]) -> Iterator[Finding]:
@@ -76,16 +78,17 @@ def base_matches_census(vision: PopulationVision, census: list[CensusRow], base_
     if census_base and abs(census_base[0].total - base_total) > 0.5:
         yield Finding("base_population", ("rows", 0, "male"),
                       f"基準人口の合計 {base_total:,.0f} 人が、{vision.base_year}年の国勢調査の総人口 {census_base[0].total:,.0f} 人と合いません。",
-                      "年齢不詳を按分したかなど、census.csv と base_population.csv の値を確かめてください。", Severity.WARNING)
+                      "年齢不詳を按分したかなど、census.csv と base_population.csv の値を確かめてください。", Severity.WARNING, code="W-POP-BASE-TOTAL")
 
 
 def vision_years(vision: PopulationVision) -> Iterator[Finding]:
     fertility_periods = Counter(f.period for f in vision.fertility)
     for index, entry in enumerate(vision.fertility):
         if (entry.period - vision.base_year) % 5 or fertility_periods[entry.period] > 1:
-            yield Finding("vision", ("fertility", index, "period"), f"期間 {entry.period} 年が重複しているか、基準年から5年刻みになっていません。")
+            yield Finding("vision", ("fertility", index, "period"), f"期間 {entry.period} 年が重複しているか、基準年から5年刻みになっていません。",
+                          code="E-POP-PERIOD")
     if vision.horizon_year <= vision.base_year or (vision.horizon_year - vision.base_year) % 5:
-        yield Finding("vision", ("horizon_year",), "推計の最終年は基準年より後で、5年刻みの年にしてください。")
+        yield Finding("vision", ("horizon_year",), "推計の最終年は基準年より後で、5年刻みの年にしてください。", code="E-VISION-HORIZON")
 
 
 def _based_on_cycle(vision: PopulationVision, start_id: str) -> bool:
@@ -106,15 +109,15 @@ def scenario_references(vision: PopulationVision) -> Iterator[Finding]:
     for index, scenario in enumerate(vision.scenarios):
         path = ("scenarios", index)
         if ids[scenario.id] > 1:
-            yield Finding("vision", path + ("id",), f"シナリオ id「{scenario.id}」が複数あります。")
+            yield Finding("vision", path + ("id",), f"シナリオ id「{scenario.id}」が複数あります。", code="E-ID-DUPLICATE")
         if scenario.based_on is not None and scenario.based_on not in known:
             yield Finding("vision", path + ("based_on",), f"シナリオ id「{scenario.based_on}」がありません。",
-                          f"次から選んでください: {', '.join(sorted(known))}")
+                          f"次から選んでください: {', '.join(sorted(known))}", code="E-REF-UNKNOWN")
         if _based_on_cycle(vision, scenario.id):
-            yield Finding("vision", path + ("based_on",), "based_on がたどると元のシナリオに戻ってしまいます（循環）。")
+            yield Finding("vision", path + ("based_on",), "based_on がたどると元のシナリオに戻ってしまいます（循環）。", code="E-VISION-SCENARIO-CYCLE")
     if vision.target_scenario not in known:
         yield Finding("vision", ("target_scenario",), f"シナリオ id「{vision.target_scenario}」がありません。",
-                      f"scenarios の id から選んでください: {', '.join(s.id for s in vision.scenarios)}")
+                      f"scenarios の id から選んでください: {', '.join(s.id for s in vision.scenarios)}", code="E-REF-UNKNOWN")
 
 
 def scenario_years_and_ages(vision: PopulationVision, base_population: list[AgeSexRow]) -> Iterator[Finding]:
@@ -126,10 +129,13 @@ def scenario_years_and_ages(vision: PopulationVision, base_population: list[AgeS
         path = ("scenarios", index)
         for year in scenario.tfr_anchors:
             if not year.isdigit() or not vision.base_year < int(year) <= vision.horizon_year:
-                yield Finding("vision", path + ("tfr_anchors", year), f"出生率の目安の年「{year}」は基準年より後、推計の最終年以前の西暦にしてください。")
+                yield Finding("vision", path + ("tfr_anchors", year), f"出生率の目安の年「{year}」は基準年より後、推計の最終年以前の西暦にしてください。",
+                              code="E-VISION-SCENARIO-YEAR")
         if scenario.zero_migration_from is not None and (
                 (scenario.zero_migration_from - vision.base_year) % 5 or scenario.zero_migration_from < vision.base_year):
-            yield Finding("vision", path + ("zero_migration_from",), "移動均衡の開始年は基準年以後の、基準年から5年刻みの年にしてください。")
+            yield Finding("vision", path + ("zero_migration_from",), "移動均衡の開始年は基準年以後の、基準年から5年刻みの年にしてください。",
+                          code="E-VISION-SCENARIO-YEAR")
         for a, age in enumerate(scenario.zero_migration_ages):
             if age not in groups or age == groups[0]:
-                yield Finding("vision", path + ("zero_migration_ages", a), f"年齢階級「{age}」は使えません（{groups[1]}〜{groups[-1]} から選びます）。")
+                yield Finding("vision", path + ("zero_migration_ages", a), f"年齢階級「{age}」は使えません（{groups[1]}〜{groups[-1]} から選びます）。",
+                              code="E-VISION-SCENARIO-AGE")
