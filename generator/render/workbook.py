@@ -29,7 +29,7 @@ from generator.model.population import Status
 from generator.model.project import DATA_TABLES, Project
 from generator.model.strategy import Actual, Kpi
 from generator.render.downloads import saved_workbook
-from generator.text.eras import fiscal_year_of, fiscal_year_text
+from generator.text.eras import fiscal_year_text
 
 KPI_SHEET = "指標"
 GUIDE_SHEET = "使い方"
@@ -107,10 +107,8 @@ def parse_year_header(text: object) -> tuple[int, str] | None:
 
 
 def kpi_years(project: Project) -> list[int]:
-    """Every year of the plan up to the current one (results still come in after the plan ends), and every
-    year any KPI has an actual for (nothing in the data is left out)."""
-    last = max(project.strategy.end_fy, fiscal_year_of(project.today))
-    years = set(range(project.strategy.start_fy, last + 1))
+    """Every year of the plan, and every year any KPI has an actual for (nothing in the data is left out)."""
+    years = set(range(project.strategy.start_fy, project.strategy.end_fy + 1))
     return sorted(years | {actual.year for kpi in project.kpis.values() for actual in kpi.actuals})
 
 
