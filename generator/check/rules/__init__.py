@@ -51,7 +51,6 @@ RULES: tuple[Rule, ...] = (
     Rule(("process", "reviews", "strategy", "kpis"), process.opinion_references),
     Rule(("materials", "material_files"), materials.material_files_exist),
     Rule(("materials",), materials.material_ids_unique),
-    Rule(("materials",), materials.pdf_text_alternatives),
     Rule(("public_comments",), materials.round_dates),
     Rule(("public_comments", "materials", "strategy", "kpis"), materials.round_references),
     Rule(("news",), news.unique_news_ids),
