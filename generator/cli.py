@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import signal
 import subprocess
 import sys
 import threading
-import time
+from collections.abc import Callable
 from pathlib import Path
 
 # Heavy modules (pydantic, Jinja) are imported inside the commands: `build`
 # starts the engine process first so that both warm up at the same time.
 
 EXIT_OK, EXIT_INVALID, EXIT_BUILD_FAILED = 0, 1, 2
+PDF_HELP = ("計画全体の PDF（表紙・目次・策定方針・総合戦略・人口ビジョン・最新の効果検証、A4）も作り、サイトからリンクする"
+            "（数秒かかります。scripts/install-pdf.sh のパッケージが必要）")
 
 
 def _root(args: argparse.Namespace) -> Path:
@@ -22,11 +25,12 @@ def _root(args: argparse.Namespace) -> Path:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from generator.check.production import PRODUCTION, production_summary
+    from generator.check.production import PRODUCTION, production_problems, production_summary, waiting_line
     from generator.pipeline import validate
     from generator.render.pages import page_urls
 
-    report = validate(_root(args), production=args.production, page_urls=page_urls).report  # links to pages too, as build
+    validated = validate(_root(args), production=args.production, page_urls=page_urls)  # links to pages too, as build
+    report = validated.report
     if args.format == "github" and report.problems:
         print(_in_workspace(report, _root(args)).github_annotations())
     print(report.format(check_only=True))
@@ -34,6 +38,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if gate:
         print()
         print(production_summary(gate))
+    elif not args.production and validated.project is not None:  # preview: what still waits for publishing, counted
+        print(waiting_line(production_problems(validated.project)))
     return EXIT_OK if report.ok else EXIT_INVALID
 
 
@@ -58,7 +64,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from generator.site.build import BuildError, InvalidData, build
 
     try:
-        report = build(root, engine=engine, production=args.production)
+        report = build(root, engine=engine, production=args.production, pdf=args.pdf)
     except BuildError as exc:
         print(exc, file=sys.stderr)
         return EXIT_INVALID if isinstance(exc, InvalidData) else EXIT_BUILD_FAILED
@@ -68,13 +74,25 @@ def cmd_build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _watch_data(root: Path, stop: threading.Event) -> None:
-    """Regenerate the Markdown when a data file changes; mkdocs serve does the rest."""
+def _read(path: Path) -> bytes:
+    return path.read_bytes() if path.is_file() else b""
+
+
+def _settle(changed: threading.Event, quiet: float = 0.05) -> None:
+    """Wait until no file event came for `quiet` seconds: an editor's save is a few events in a row."""
+    changed.clear()
+    while changed.wait(quiet):
+        changed.clear()
+
+
+def _watch_data(root: Path, stop: threading.Event, rebuild: Callable[[], None] | None = None) -> None:
+    """Regenerate the Markdown when a data file changes, then have the preview rebuild (`rebuild`) if anything changed."""
     from watchdog.events import FileSystemEventHandler
     from watchdog.observers import Observer
 
     from generator.model.project import DATA_FOLDERS, MATERIALS_FOLDER
     from generator.site.build import BuildError, generate
+    from generator.site.engine import GENERATED_SETTINGS
     from generator.site.preview import show_problems
 
     changed = threading.Event()
@@ -90,11 +108,12 @@ def _watch_data(root: Path, stop: threading.Event) -> None:
         if (root / folder).is_dir():
             observer.schedule(Handler(), str(root / folder), recursive=True)
     observer.start()
+    settings = root / GENERATED_SETTINGS
     try:
         while not stop.is_set():
             if changed.wait(0.3):
-                time.sleep(0.2)  # let an editor finish writing
-                changed.clear()
+                _settle(changed)
+                before = _read(settings)
                 try:
                     result = generate(root)
                 except BuildError as exc:
@@ -106,6 +125,8 @@ def _watch_data(root: Path, stop: threading.Event) -> None:
                     print(result.report.format(), flush=True)
                     show_problems(root, result.report)  # on every page of the preview, until the data is valid again
                     print("前の版の表示を続けます（ブラウザーのページの上にも問題を表示します）。", flush=True)
+                if rebuild and (result.written or result.removed or _read(settings) != before):  # the panel is in the settings
+                    rebuild()
     finally:
         observer.stop()
         observer.join()
@@ -119,12 +140,23 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if not result.report.ok:
         print(result.report.format(), file=sys.stderr)
         return EXIT_INVALID
-    stop = threading.Event()
-    watcher = threading.Thread(target=_watch_data, args=(root, stop), daemon=True)
-    watcher.start()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     command = [sys.executable, "-m", "generator.site.engine", "serve", str(root / "mkdocs.yml"), args.dev_addr]
-    server = subprocess.Popen(command, cwd=root, env=env)
+    # The engine rebuilds when told on its standard input (site/preview_builds.py), and stops when it closes.
+    server = subprocess.Popen(command, cwd=root, env=env, stdin=subprocess.PIPE, text=True)
+    pipe = server.stdin
+    assert pipe is not None  # opened with stdin=PIPE
+
+    def rebuild() -> None:
+        from generator.site.preview_builds import REBUILD
+
+        with contextlib.suppress(OSError, ValueError):  # the engine has stopped: nothing to rebuild
+            pipe.write(REBUILD + "\n")
+            pipe.flush()
+
+    stop = threading.Event()
+    watcher = threading.Thread(target=_watch_data, args=(root, stop, rebuild), daemon=True)
+    watcher.start()
 
     def shut_down(signum, frame):  # noqa: ARG001 - signal handler signature
         raise KeyboardInterrupt
@@ -173,8 +205,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
     from generator.site.compare import data_changes
 
     found = data_changes(_root(args), args.base, args.head)
-    markdown = summary_markdown(found.changes, found.to_fix, found.release)
-    print(markdown if args.format == "markdown" else summary_text(found.changes, found.to_fix, found.release), end="")
+    markdown = summary_markdown(found.changes, found.to_fix, found.release, found.checks)
+    print(markdown if args.format == "markdown" else summary_text(found.changes, found.to_fix, found.release, found.checks), end="")
     if args.output:
         with open(args.output, "a", encoding="utf-8") as summary:
             summary.write(markdown)
@@ -190,7 +222,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
     from generator.site.publish import BuildError, publish
 
     try:
-        revision = publish(root, args.target, branch=args.branch, remote=args.push, engine=engine)
+        revision = publish(root, args.target, branch=args.branch, remote=args.push, engine=engine, pdf=args.pdf)
     except BaseException as exc:
         engine.cancel()
         if not isinstance(exc, BuildError):
@@ -242,6 +274,7 @@ def _add_publishing_commands(commands) -> None:  # noqa: ANN001 - argparse's pri
                          help="staging: 全ページに「検証用」と表示（サンプル可）、production: 本番（サンプル・未確認があれば中止、SITE_URL が必要）")
     publish.add_argument("--branch", help=f"公開用ブランチ（既定: 本番は {BRANCHES['production']}、検証用は {BRANCHES['staging']}）")
     publish.add_argument("--push", metavar="REMOTE", help="記録したブランチを送るリモート（例: origin）")
+    publish.add_argument("--pdf", action="store_true", help=PDF_HELP)
     publish.set_defaults(func=cmd_publish)
     revision = commands.add_parser("new-revision", help="新しい版（改訂・年度の更新）を始める。今の版のデータを記録してから一覧に追加する")
     revision.add_argument("id", help="版の id（公開した年月。例: 2023-03）。公開先のフォルダ名になります")
@@ -394,6 +427,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.set_defaults(func=cmd_validate)
     build_command = commands.add_parser("build", help="検証してからサイトを site/ に作る")
     build_command.add_argument("--production", action="store_true", help=production_help)
+    build_command.add_argument("--pdf", action="store_true", help=PDF_HELP)
     build_command.set_defaults(func=cmd_build)
     serve = commands.add_parser("serve", help="プレビュー用サーバー（データを変えると自動で作り直す）")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="待ち受けるアドレス（既定: 127.0.0.1:8000）")

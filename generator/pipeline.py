@@ -13,11 +13,9 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from generator.check import rules
 from generator.check.paths import in_planners_words
-from generator.check.production import production_problems, site_url_problems
+from generator.check.production import SUPERSEDED, production_problems, site_url_problems
 from generator.check.rules.news import news_links
 from generator.check.schema import build_model, build_table, merge_problems, table_aliases, table_columns
 from generator.compute.computed import Computed, compute_project
@@ -36,6 +34,7 @@ from generator.model.project import (
     DataSource,
     DataTable,
     Project,
+    declared,
 )
 from generator.problems import Problem, Report, Severity
 
@@ -120,9 +119,9 @@ class _Loader:
         self.complete = False
         return None
 
-    def folder(self, source: DataFolder) -> dict[str, BaseModel]:
+    def folder(self, source: DataFolder) -> dict[str, object]:
         """Items by file path (only those that matched the model)."""
-        items = {}
+        items: dict[str, object] = {}
         for path in sorted((self.root / source.folder).glob("*")):
             if path.suffix.lower() in source.suffixes:
                 relative = path.relative_to(self.root).as_posix()
@@ -162,14 +161,15 @@ def load_project(root: Path, today: datetime.date | None = None,
     today = today or datetime.date.today()
     loader = _Loader(root, report)
     models: dict[str, object] = {}
+    folders: dict[str, dict[str, object]] = {}
     for key, source in DATA_SOURCES.items():
         if isinstance(source, DataFolder):
-            models[key] = loader.folder(source)
-        elif isinstance(source, DataTable) and source.part_of and not (root / DATA_SOURCES[source.part_of].path).exists():
+            models[key] = folders[key] = loader.folder(source)
+        elif isinstance(source, DataTable) and source.part_of and not (root / (part := declared(source.part_of, DataFile).path)).exists():
             models[key] = None  # the part it belongs to is left out
             if (root / source.path).exists():
-                report.add(Problem(source.path, None, None, "", f"{DATA_SOURCES[source.part_of].path} がないため、この表は使われません。",
-                                   f"人口ビジョンを載せるなら {DATA_SOURCES[source.part_of].path} を置いてください。", Severity.WARNING,
+                report.add(Problem(source.path, None, None, "", f"{part} がないため、この表は使われません。",
+                                   f"人口ビジョンを載せるなら {part} を置いてください。", Severity.WARNING,
                                    code="W-FILE-TABLE-UNUSED"))
         else:
             models[key] = loader.take(key, source.path, source)
@@ -190,7 +190,8 @@ def load_project(root: Path, today: datetime.date | None = None,
         return None, report
     for key, source in DATA_SOURCES.items():  # folder items were keyed by file for the rules; pages use ids
         if isinstance(source, DataFolder):
-            models[key] = {getattr(item, source.key): item for item in models[key].values()}  # type: ignore[union-attr]
+            models[key] = {getattr(item, source.key): item for item in folders[key].values()}
+    # The fields come by name from DATA_SOURCES, each loaded as its declared model: typed per field only at run time.
     return Project(**models, documents=loader.documents, today=today), report  # type: ignore[arg-type]
 
 
@@ -205,8 +206,8 @@ def _compute(project: Project, report: Report) -> Computed | None:
                            "仮定値（assumptions.csv）と vision.yml の値を確認してください。", code="E-PROJECTION-FAILED"))
         return None
     if project.vision is not None:
-        document = project.documents["vision"]
-        for finding in implausible_projections(project.vision, computed.population):
+        for finding in implausible_projections(project.vision, computed.population, project.assumptions or ()):
+            document = project.documents[finding.data]  # the scenario (vision.yml) or the assumptions row that drives it
             line, column = document.locate(finding.path)
             report.add(Problem(document.name, line, column, format_path(finding.path), finding.message, finding.hint, finding.severity,
                                code=finding.code))
@@ -236,6 +237,7 @@ def validate(root: Path, production: bool = False, today: datetime.date | None =
     if project is None:
         return Validated(None, None, report)
     if production:
+        report.problems[:] = [problem for problem in report.problems if problem.code not in SUPERSEDED]  # the gate's errors say it
         report.extend(production_problems(project))
         report.extend(site_url_problems(os.environ.get("SITE_URL")))
     computed = _compute(project, report)

@@ -103,6 +103,9 @@ CATALOG: dict[str, MessageKind] = {
                                "year,male,female（total がない）", "population/census.csv"),
     "E-CSV-COLUMN-DUPLICATE": _K("同じ列が2つ", "1行目に同じ列が2回あります（日本語の列名と英語の列名は同じ列です）。", "どちらか一方の列を消してください。",
                                  "year,total,年,…", "population/census.csv"),
+    "W-MATERIAL-NO-TEXT": _K("文字で読める場所のない PDF", "PDF の資料に、内容を文字で読める場所（text_alternative）が書かれていません。",
+                             "text_alternative に、同じ内容を読めるページや版か、問い合わせ先を書いてください。",
+                             "file: council/2025-1.pdf（text_alternative なし）", "strategy/materials.yml"),
     "W-CSV-OLD-WORD": _K("前の版の言葉", "CSV の状態（status）に前の版の言葉（確認済）が書かれています。今の言葉（確定）として読みます。",
                          "今の言葉に書き換えてください（確認済 → 確定）。", "2020,141083,…,確認済,国勢調査", "population/census.csv"),
     "E-CSV-COLUMN-COUNT": _K("列の数が違う行", "列の数が1行目と違う行があります（数の桁区切りのカンマや、文の中のカンマが原因のことが多い）。",
@@ -137,6 +140,10 @@ CATALOG: dict[str, MessageKind] = {
                            "半角数字だけで、桁区切りのカンマや単位を付けずに書いてください。年は西暦で書きます。", "year: 令和3年", _KPI),
     "E-SCHEMA-NUMBER": _K("数値でない値", "数値を書く項目に文字が書かれています。", "半角数字だけで、桁区切りのカンマや単位を付けずに書いてください。",
                           "value: 41,200人", _KPI),
+    "E-SCHEMA-NOT-FINITE": _K("無限大・非数（NaN）", "数値を書く項目に、YAML の .inf・.nan や CSV の inf・nan のような、"
+                              "数として計算できない値が書かれています。上限・下限の確認をすり抜け、進捗や推計を狂わせるため、エラーにしています。",
+                              "実際の値を半角数字で書いてください。値が分からないなら、その年・その行を書かずにおきます。",
+                              "value: .nan", _KPI),
     "E-SCHEMA-BOOL": _K("true / false でない値", "true か false を書く項目に、ほかの値が書かれています。", "true（はい）か false（いいえ）と書いてください。",
                         "sample: はい", _KPI),
     "E-SCHEMA-LIST": _K("一覧でない値", "一覧を書く項目に、1つの値が書かれています。", "各要素を次の行から「- 」で始めて書いてください。",
@@ -152,6 +159,12 @@ CATALOG: dict[str, MessageKind] = {
                       "英小文字・数字と、間に挟むハイフン（-）だけで書いてください（例: goal-1）。", "goal: Goal_1", _KPI),
     "E-SCHEMA-URL": _K("URL の形でない", "URL を書く項目が http:// か https:// で始まっていません。",
                        "http:// または https:// で始まる URL を書いてください。", "url: www.example.lg.jp", _KPI),
+    "E-SCHEMA-FILENAME": _K("ファイル名に使えない文字", "資料のファイル名に、日本語や空白など使えない文字があります。",
+                            "半角の英数字・ハイフン・ドット・下線とフォルダの / でファイル名を付けてください。",
+                            "file: council/第1回資料.pdf", "strategy/materials.yml"),
+    "E-SCHEMA-PAGE-LINK": _K("ページでもアドレスでもないリンク", "お知らせのリンクが、サイトのページの形でも http(s):// のアドレスでもありません。",
+                             "サイトのページは reviews/2024/ のように、外のページは https:// から書いてください。",
+                             "link: /reviews/2024", "strategy/news.yml"),
     "E-SCHEMA-TOO-SMALL": _K("小さすぎる値", "値が下限より小さくなっています（年を和暦の数で書いた場合など）。",
                              "下限以上の値にしてください。年・年度は西暦で書きます（令和3年度なら 2021）。", "year: 3", _KPI),
     "E-SCHEMA-TOO-LARGE": _K("大きすぎる値", "値が上限より大きくなっています。", "上限以下の値にしてください。", "sdgs: [18]",
@@ -180,6 +193,10 @@ CATALOG: dict[str, MessageKind] = {
     "E-SOURCE-MISSING": _K("出典がない", "確定・速報の実績や、見本でない基準値・目標値に出典（source）がありません。",
                            "source: の title（資料名）などを書くか、まだ見本なら sample: true（実績は status: sample）にしてください。",
                            "- {year: 2022, value: 41500, status: 確定}", _KPI),
+    "W-SOURCE-CHECK-UNUSED": _K("当てはまる行のない確認記録", "表の確認記録（population/verifications.yml）の表のファイル名か出典の文字が、"
+                                "どの表のどの行にも当てはまりません（書き間違いのことが多い）。",
+                                "file に表のファイル（population/census.csv など）を、source に確かめた行の出典の列の文字をそのまま書いてください。",
+                                "source: 国勢調査（出典の列は「令和2年国勢調査」）", "population/verifications.yml"),
     # --- The site and the policy ---------------------------------------------------------------------------
     "E-SITE-DOCUMENT": _K("公開する文書とファイルが合わない", "strategy/site.yml の文書（documents）と、データのファイル（人口ビジョンなど）が合っていません。",
                           "内容に書かれた文書を documents に書き足すか、消してください。", "documents から id: strategy の文書を消した",
@@ -282,8 +299,12 @@ CATALOG: dict[str, MessageKind] = {
                            "population/base_population.csv"),
     "E-POP-ASSUMPTION-AGE": _K("仮定値の年齢階級", "仮定値の表の年齢階級が、基準人口の年齢階級と合っていません（ない階級・足りない階級）。",
                                "基準人口と同じ年齢階級の行を、期間ごとにすべて書いてください。", "2020,0-5,…", "population/assumptions.csv"),
-    "E-POP-PERIOD": _K("期間の始まりの年", "仮定値や子ども女性比の期間の始まりが、基準年から5年刻みになっていないか、基準年より前です。",
+    "E-POP-PERIOD": _K("期間の始まりの年", "仮定値や子ども女性比の期間の始まりが、基準年から5年刻みになっていないか、基準年より前です"
+                       "（または基準年から始まる期間がありません）。",
                        "基準年から5年刻みの年（基準年 2020 なら 2020、2025、…）にしてください。", "2023,0-4,…", "population/assumptions.csv"),
+    "E-POP-NEGATIVE-COHORT": _K("負の人口になる仮定値", "仮定値の行の生残率と純移動率の和が0より小さく、その世代の5年後の人口が負になります。",
+                                "純移動率のマイナス（転出超過）は生残率を超えられません（和が0なら全員が転出）。符号と桁を確かめてください。",
+                                "2020,50-54,0.989,0.9948,-1,-0.01,…", "population/assumptions.csv"),
     "W-POP-BASE-TOTAL": _K("基準人口と国勢調査の総人口が合わない",
                            "基準人口（男女・年齢別）の合計が、基準年の国勢調査の総人口と合いません。",
                            "年齢不詳を按分したかなど、census.csv と base_population.csv の値を確かめてください。", "0-4,5146,3895,…",
@@ -305,6 +326,15 @@ CATALOG: dict[str, MessageKind] = {
                                    "（桁や符号の誤りのことが多い）。",
                                    "assumptions.csv の純移動率・生残率（桁や符号）と、vision.yml の出生率・子ども女性比を確かめてください。",
                                    "純移動率 0.05 を 5 と書いた", "population/assumptions.csv"),
+    "W-PROJECTION-COHORT": _K("ありえない世代の増え方", "推計した5歳階級の人口が、同じ世代（同じ時期に生まれた人）の基準年の人口"
+                              "（基準年より後に生まれた世代は0〜4歳のときの人口）の5倍を超えています。その世代を最も増やしている仮定値の行に出ます"
+                              "（桁の誤りのことが多い）。",
+                              "その行の純移動率の桁を確かめてください（0.05 を 5 と書くと、5年で約6倍になります）。",
+                              "2020,20-24,0.9988,0.9994,5,0.08,…", "population/assumptions.csv"),
+    "W-VISION-IPSS-NAME": _K("社人研の名前と推計の値が合わない", "見本でないシナリオの名前が社人研（国立社会保障・人口問題研究所）の推計に準拠すると"
+                             "言っているのに、推計に使う仮定値・子ども女性比が見本か、社人研の資料を出典にしていません（本番公開ではエラー）。",
+                             "社人研の仮定値に置き換えて出典に社人研の資料を書くか、シナリオの名前から社人研を外してください。",
+                             "name: パターン1（社人研推計準拠）（assumptions.csv が見本）", "population/vision.yml"),
     # --- The production gate (validate --production, build --production) ----------------------------------------
     "E-PROD-SAMPLE": _K("見本が残っている（本番公開）", "本番公開では、見本（sample: true、status: sample、text_sample: true）の値や文を公開できません。",
                         "実際の値・文言と出典に置き換えてから、sample: true を消してください（実績は status を 確定 か 速報 に）。",
@@ -312,6 +342,24 @@ CATALOG: dict[str, MessageKind] = {
     "E-PROD-UNCHECKED": _K("未確認の値・出典（本番公開）",
                            "本番公開では、原典で確かめていない値（status: 未確認）や出典（needs_check: true）を公開できません。",
                            "原典で確かめてから、status を直し、needs_check: true を消してください。", "needs_check: true", "strategy/plan_periods.yml"),
+    "E-PROD-NO-SOURCE": _K("出典がない（本番公開）", "本番公開では、見本でない値・文言に出典（source）が必要です。"
+                           "ファイル全体や表全体の出典を書けば、その中の値・文言の出典になります。",
+                           "source: に写した資料の名前（title）などを書き、その資料で確かめて verified: を書いてください。"
+                           "まだ見本なら sample: true を付けます。",
+                           "name: 第２期総合戦略（source: がない）", "strategy/strategy.yml"),
+    "E-PROD-UNVERIFIED": _K("確認記録がない（本番公開）",
+                            "本番公開では、見本でない値・文言ごとに、出典の資料で誰がいつどこを確かめたかの記録が必要です"
+                            "（YAML は出典の verified:、CSV の行は population/verifications.yml）。"
+                            "sample: true を消しただけでは公開できません。",
+                            "出典の資料で確かめ、source: の中に verified:（by: 確かめた人の所属と名前、date: 確かめた日、"
+                            "page: 資料の中の場所）を書いてください。"
+                            "CSV の行は population/verifications.yml に、表（file）と出典の列の文字（source）ごとに書きます。",
+                            "source: {title: 経済センサス}（verified: がない）", _KPI),
+    "E-PROD-IPSS-NAME": _K("社人研の名前と推計の値が合わない（本番公開）",
+                           "シナリオの名前が社人研（国立社会保障・人口問題研究所）の推計に準拠すると言っているのに、推計に使う仮定値・子ども女性比が"
+                           "見本か、社人研の資料を出典にしていません。",
+                           "社人研の仮定値に置き換えて出典に社人研の資料を書くか、シナリオの名前から社人研を外してください。",
+                           "name: パターン1（社人研推計準拠）（assumptions.csv が見本）", "population/vision.yml"),
     "E-PROD-SITE-URL": _K("公開先のアドレスがない（本番公開）", "本番公開には公開先のアドレス（環境変数 SITE_URL）が必要です。",
                           "公開先の URL を環境変数 SITE_URL に設定してください（GitHub では Settings → Secrets and variables → Actions → Variables）。",
                           "SITE_URL を設定せずに build --production を実行した"),

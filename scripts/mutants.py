@@ -39,6 +39,8 @@ MUTATIONS = [
     (SCENARIOS, "return {year: fertility_for(vision, year - STEP).base_tfr for year in years}",
      "return {year: fertility_for(vision, year).base_tfr for year in years}",
      "a period's CWR paired with the next entry's base TFR", POPULATION_TESTS),
+    (SCENARIOS, "        if step.tfr_anchors:\n", "        if step.tfr_anchors and scenario.zero_migration_from is None:\n",
+     "a zero-migration scenario drops its parent's fertility", POPULATION_TESTS),
     (PROGRESS, "percent = (value - baseline) / (target - baseline) * 100", "percent = (value - baseline) / target * 100",
      "distance to target without the baseline in the denominator", PROGRESS_TESTS),
     (PROGRESS, "    percent = round(percent, 9)\n", "", "grades lost to binary fractions", PROGRESS_TESTS),

@@ -457,12 +457,38 @@ def test_csv_download_holds_the_table(new_page, site_server, path):
         shown = tables.nth(index).evaluate(TABLE_CELLS)
         assert shown is not None, "no table inside details.chart__data"
         assert rows, "the CSV is empty"
-        assert rows[0] == shown["header"], f"CSV header {rows[0]} ≠ table header {shown['header']}"
+        header, body = csv_as_shown(rows, csv_units(page, figures.nth(index)))
+        assert header == shown["header"], f"CSV header {header} ≠ table header {shown['header']}"
+        assert shown["header"][-1] == "状態", "the table does not show each row's status"
         expected = [[machine_cell(cell) for cell in row] for row in shown["rows"]]
-        assert len(rows) - 1 == len(expected), f"CSV has {len(rows) - 1} data lines, the table {len(expected)} rows"
-        for number, (csv_row, table_row) in enumerate(zip(rows[1:], expected), start=1):
+        assert len(body) == len(expected), f"CSV has {len(body)} data lines, the table {len(expected)} rows"
+        for number, (csv_row, table_row) in enumerate(zip(body, expected), start=1):
             assert csv_row == table_row, f"row {number}: CSV {csv_row} ≠ table {table_row}"
     assert_clean(watch, site_server)
+
+
+UNIT_COLUMN = re.compile(r"^(?:(?P<of>.+)の)?単位$")
+
+
+def csv_units(page, figure) -> dict[str, str]:
+    """The unit of each column of a chart's CSV, as the data package (assets/data/datapackage.json) describes its fields."""
+    href = figure.locator("a[download]").get_attribute("href")
+    package = page.request.get(urljoin(urljoin(page.url, href), "datapackage.json")).json()
+    [resource] = [r for r in package["resources"] if href.endswith("/" + r["path"])]
+    return {f["name"]: f["unit"] for f in resource["schema"]["fields"] if "unit" in f}
+
+
+def csv_as_shown(rows: list[list[str]], units: dict[str, str]) -> tuple[list[str], list[list[str]]]:
+    """A CSV as its page table shows it: the unit columns (「単位」, 「〇〇の単位」) taken out, after checking that every
+    cell of one holds the unit of its column(s), and each unit back in its column's header (「年数（年）」)."""
+    header, *body = rows
+    kept = [i for i, name in enumerate(header) if not UNIT_COLUMN.match(name)]
+    for index, name in enumerate(header):
+        if match := UNIT_COLUMN.match(name):
+            unit = units[match["of"]] if match["of"] else " ".join(sorted(set(units.values())))
+            assert {row[index] for row in body} == {unit}, f"the column {name} does not hold the unit {unit}"
+    shown = [f"{header[i]}（{units[header[i]]}）" if header[i] in units else header[i] for i in kept]
+    return shown, [[row[i] for i in kept] for row in body]
 
 
 @pytest.mark.parametrize("query", ["総合戦略", "人口ビジョン", "令和7年度", "審議会"])
@@ -591,6 +617,47 @@ def test_chart_inside_a_content_tab_is_drawn_at_full_width(new_page, tabs_site_s
     content = page.locator("article").bounding_box()
     assert box["width"] > content["width"] * 0.8, (box, content)
     assert_clean(watch, tabs_site_server)
+
+
+@pytest.fixture(scope="session")
+def symbols_site_server(tmp_path_factory: pytest.TempPathFactory):
+    """A copy of the site with a page whose words touch symbols: 2024<, <注>, 50%, A=B, ※, ①, →, 〇."""
+    from support import copy_project
+
+    from generator.site.build import build, generate
+
+    root = copy_project(tmp_path_factory.mktemp("symbols") / "project")
+    generate(root)
+    page = ("# 記号のある言葉\n\n締切は 2024< まで、`/reviews/2024` と `<注>` を見る。達成率50%、A=B、※注意、①番、×2倍、"
+            "→次へ、x>y、〇印、～令和2年度末、[2023]、{2022}、#2021、$5、2020^2、@市、2019| です。\n\n"
+            "```\nlink: /reviews/2024\n```\n")
+    (root / "docs/symbols.md").write_text(page, encoding="utf-8")
+    build(root)
+    with serve_folder(root / "site") as url:
+        yield url
+
+
+@pytest.mark.parametrize(("query", "on_page"), [
+    ("2", False), ("20", False), ("令和2年度末", False), ("注", True), ("達成率5", True), ("次へ", True), ("印", True),
+])
+def test_search_survives_words_touching_symbols(new_page, symbols_site_server, query, on_page):
+    """A word that touches a symbol (「2024<」) must not break the search of its prefixes.
+
+    lunr trims symbols from the ends of indexed words but looked them up untrimmed: every query whose last word was a
+    prefix of such a word threw in the search worker and showed 「何も見つかりませんでした」.
+    """
+    page, watch = new_page()
+    page.goto(symbols_site_server + "symbols/")
+    translations = json.loads(page.locator("#__config").text_content())["translations"]
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(query)
+    page.keyboard.press("End")
+    page.locator(".md-search-result__item").first.wait_for()
+    hrefs = page.locator(".md-search-result__item a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    assert page.locator(".md-search-result__meta").inner_text().strip() != translations["search.result.none"]
+    if on_page:  # a short prefix finds many pages, shown ten at a time: only a rarer word must find this one
+        assert any("symbols/" in href for href in hrefs), hrefs
+    assert_clean(watch, symbols_site_server)
 
 
 def test_dashboard_filters_by_goal_and_grade(new_page, site_server):

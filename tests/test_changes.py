@@ -8,10 +8,13 @@ from pathlib import Path
 import pytest
 from support import FIXTURE, copy_project
 
+from generator.check.verification import Record
+from generator.model.base import Verification
 from generator.model.project import Project
 from generator.pipeline import load_project
 from generator.render.changes import (
     Change,
+    check_notes,
     compare,
     describe,
     snapshot,
@@ -191,3 +194,28 @@ def test_a_changed_target_is_shown_whole_with_its_period():
                     "950件（令和3(2021)年度〜令和7(2025)年度の累計）")
     assert describe(change) == ("指標『市内の創業件数』: 目標 900件（令和3(2021)年度〜令和7(2025)年度の累計） → "
                                 "950件（令和3(2021)年度〜令和7(2025)年度の累計）")
+
+
+def test_records_of_checks_are_listed_apart_from_the_data_and_kept_out_of_the_snapshot(tmp_path: Path):
+    root = copy_project(tmp_path / "project")
+    before = snapshot(load(root))
+    policy = root / "strategy/policy.yml"
+    note = "  note: 策定方針（案）の本文（資料１）から転記。\n"
+    policy.write_text(policy.read_text(encoding="utf-8").replace(note, note + "  verified: {by: テスト担当, date: 2025-06-02, page: 1ページ}\n"),
+                      encoding="utf-8")
+    (root / "population/verifications.yml").write_text("tables: []\n", encoding="utf-8")
+    assert snapshot(load(root)) == before  # kept revision records and the 更新履歴 page are not touched by them
+    one = Verification(by="テスト担当", date="2025-06-02", page="表1")
+    other = one.model_copy(update={"page": "表2", "url": "https://www.example.jp/t2"})
+    old = [Record("a.csv", "x", "出典「x」の行", one), Record("b.yml", "source", "『出典』（source）", one)]
+    new = [Record("a.csv", "x", "出典「x」の行", other), Record("c.yml", "source", "『出典』（source）", one)]
+    assert check_notes(old, new) == [
+        "確認記録が変わりました: a.csv 出典「x」の行 — テスト担当が令和7(2025)年6月2日に確認（表1） → "
+        "テスト担当が令和7(2025)年6月2日に確認（表2 https://www.example.jp/t2）",
+        "確認記録が追加されました: c.yml 『出典』（source） — テスト担当が令和7(2025)年6月2日に確認（表1）",
+        "確認記録が削除されました: b.yml 『出典』（source） — テスト担当が令和7(2025)年6月2日に確認（表1）",
+    ]
+    notes = check_notes([], new[1:])
+    assert summary_markdown([], 0, checks=notes).startswith(f"## 確認記録（1 件）\n\n- {notes[0]}\n\n## データの変更\n")
+    assert summary_text([], 0, checks=notes).splitlines()[0] == notes[0]
+

@@ -20,7 +20,21 @@ def test_table_includes_baseline_actuals_in_order_and_target():
     table = kpi_table(make())
     assert [r[0] for r in table.rows] == ["基準値", "実績", "実績", "目標値"]
     assert [r[1] for r in table.rows] == [2019, 2021, 2022, 2025]
-    assert table.display_rows()[1] == ["実績", "令和3(2021)年度", "72.0", "サンプル"]
+    assert table.display_rows()[1] == ["実績", "令和3(2021)年度", "72.0", "見本"]  # the status, in the vocabulary of every table
+
+
+def test_each_row_has_its_status_and_a_value_computed_from_others_says_so():
+    real = {"title": "市の統計"}
+    kpi = make(baseline={"value": 70, "year": 2019, "source": real},
+               target={"type": "変化率", "value": 10, "year": 2025, "source": real},  # computed from the baseline
+               actuals=[{"year": 2021, "value": 72, "status": "速報", "source": real},
+                        {"year": 2022, "value": 74, "status": "確定", "source": {"title": "二次資料", "needs_check": True}}])
+    assert kpi_table(kpi).status == ("確定", "速報", "未確認", "算出（確定値から）")
+    cumulative = make(baseline=None, target={"type": "累計", "value": 100, "from_year": 2021, "to_year": 2025, "source": real},
+                      actuals=[{"year": 2021, "value": 72, "status": "確定", "source": real}, {"year": 2022, "value": 74, "status": "sample"}])
+    # A running total is computed from the earlier actuals: from a sample once one is summed in.
+    assert kpi_table(cumulative).status == ("算出（確定値から）", "算出（見本を含む）", "確定")
+    assert set(kpi_table(make(sample=True)).status) == {"見本"}  # an indicator that is itself a sample: every value is one
 
 
 def test_figure_has_actuals_path_baseline_and_target():

@@ -42,16 +42,34 @@ def test_pyramid_men_left_women_right_and_table_positive(data):
 def test_target_gap_is_in_summary_table_and_annotation(data):
     _, results = data
     chart = charts.target_chart(results["baseline"], results["target"], UPDATED, True)
-    gap = round(results["target"].populations[2060].total - results["baseline"].populations[2060].total)
+    gap = round(results["target"].populations[2060].total) - round(results["baseline"].populations[2060].total)
     assert chart.table.rows[-1][-1] == gap
     assert f"{abs(gap):,}" in chart.figure["layout"]["annotations"][0]["text"]
+    assert f"{abs(gap):,}人多く" in chart.summary
+
+
+def test_every_gap_shown_is_the_difference_of_the_numbers_shown(data):
+    """Rounded to a person, the gap is taken from the rounded numbers (the fixture's 2025 and 2035 differ by one
+    otherwise: 145,349 − 144,890 is shown as 459, not the 458 of the unrounded difference)."""
+    _, results = data
+    chart = charts.target_chart(results["baseline"], results["target"], UPDATED, True)
+    shown = chart.table.display_rows()
+    for year, target, baseline, gap, *_ in shown:
+        assert int(gap.replace(",", "").replace("−", "-")) == int(target.replace(",", "")) - int(baseline.replace(",", "")), year
+    assert ["令和7(2025)年", "145,349", "144,890", "459"] in [row[:4] for row in shown]
+    assert ["令和17(2035)年", "151,686", "149,018", "2,668"] in [row[:4] for row in shown]
+    target_line, baseline_line = chart.figure["data"]
+    assert [row[1] for row in chart.table.rows] == target_line["y"] and [row[2] for row in chart.table.rows] == baseline_line["y"]
 
 
 def test_tfr_chart_has_one_series_per_area(data):
     project, _ = data
     chart = charts.tfr_chart(project.tfr, UPDATED, project.site.city)
     assert [t["name"] for t in chart.figure["data"]] == ["朝霞市", "埼玉県", "全国"]
-    assert chart.sample  # 全国 values are samples
+    # Every rate is real but copied from a secondary source: not a sample, its source shown as to be checked.
+    assert not chart.sample
+    assert any(s.title.startswith("人口動態統計") and s.needs_check for s in chart.sources)
+    assert all(status == "未確認" for row, status in zip(chart.table.rows, chart.table.status) if row[1] == "全国")
 
 
 def test_tfr_chart_puts_the_city_first_whatever_its_name(data):
@@ -83,3 +101,61 @@ def test_sample_projection_says_so_in_words(data):
     chart = charts.scenario_chart(results, UPDATED, True)
     assert chart.shown_summary.startswith("（サンプル値を含む）")
     assert not charts.scenario_chart(results, UPDATED, False).shown_summary.startswith("（サンプル")
+
+
+def test_age_structure_static_chart_has_year_axis_and_visible_bars(data):
+    """Issue 13: the printed age-structure chart had zero-width bars on an x axis of 0–100000 labelled 年."""
+    import xml.etree.ElementTree as ET
+
+    _, results = data
+    chart = charts.age_structure_chart(results["baseline"], UPDATED, True)
+    root = ET.fromstring(render_svg(chart.figure, title=chart.title, description=chart.summary, chart_id="a"))
+    ns = "{http://www.w3.org/2000/svg}"
+    years = sorted(results["baseline"].populations)
+    x_ticks = [g for g in root.iter(f"{ns}g") if g.get("data-axis") == "x"]
+    assert x_ticks and all(years[0] - 5 <= float(g.get("data-value")) <= years[-1] + 5 for g in x_ticks)
+    assert {"".join(t.itertext()) for g in x_ticks for t in g.iter(f"{ns}text")} >= {str(years[0]), str(years[-1])}
+    bars = [r for r in root.iter(f"{ns}rect") if r.get("data-series")]
+    assert len(bars) == 3 * len(years) and all(float(r.get("width")) > 10 and float(r.get("height")) > 0 for r in bars)
+
+
+def test_names_of_projections_computed_from_samples_are_marked_in_legends_and_tables(data):
+    """「パターン1（社人研推計準拠）」 built from sample assumptions says so wherever a chart names it."""
+    import dataclasses
+
+    from generator.compute.provenance import derived
+
+    _, results = data
+    chart = charts.scenario_chart(results, UPDATED, True)
+    assert all(t["name"] == r.scenario.name + "（サンプル）" for t, r in zip(chart.figure["data"], results.values()))
+    assert all(column.sample for column in chart.table.columns[1:]) and not chart.table.columns[0].sample
+    assert "サンプル".encode() not in chart.table.to_csv()  # the headers of the download keep the plain names
+    target = charts.target_chart(results["baseline"], results["target"], UPDATED, True)
+    assert [t["name"] for t in target.figure["data"]] == ["将来展望（市の目標）（サンプル）", "パターン1（社人研推計準拠）（サンプル）"]
+    history = charts.history_chart(data[0].census, results["baseline"], UPDATED, True)
+    assert history.figure["data"][1]["name"] == "推計（パターン1（社人研推計準拠））（サンプル）"
+    # From real inputs only: the names stand as they are.
+    real = {key: dataclasses.replace(r, status=derived(["確定"])) for key, r in results.items()}
+    plain = charts.scenario_chart(real, UPDATED, False)
+    assert [t["name"] for t in plain.figure["data"]] == [r.scenario.name for r in real.values()]
+    assert not any(column.sample for column in plain.table.columns)
+
+
+def test_every_table_row_has_its_status_read_rows_as_written_projections_as_computed(data):
+    """Census rows keep the status of their CSV row; projected rows are computed from the (sample) inputs and say so."""
+    from generator.compute.provenance import status_of
+
+    project, results = data
+    baseline = results["baseline"]
+    history = charts.history_chart(project.census, baseline, UPDATED, True)
+    census = sorted(project.census, key=lambda r: r.year)
+    assert history.table.status[: len(census)] == tuple(status_of(r.status) for r in census)
+    assert set(history.table.status[len(census):]) == {baseline.status} == {"算出（見本を含む）"}
+    births = charts.vital_chart(project.vital, UPDATED)  # the balance is the row's own difference: the row's status
+    assert births.table.status == tuple(status_of(r.status) for r in sorted(project.vital, key=lambda r: r.year))
+    tfr = charts.tfr_chart(project.tfr, UPDATED, project.site.city)
+    assert len(tfr.table.status) == len(project.tfr) and tfr.table.key == ("year", "area")
+    for chart in (charts.age_structure_chart(baseline, UPDATED, True), charts.scenario_chart(results, UPDATED, True),
+                  charts.target_chart(baseline, results["target"], UPDATED, True),
+                  charts.pyramid_chart(baseline.populations[2060], 2060, "パターン1", UPDATED, True, "p", status=baseline.status)):
+        assert set(chart.table.status) == {"算出（見本を含む）"} and len(chart.table.status) == len(chart.table.rows)

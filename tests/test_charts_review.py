@@ -43,3 +43,16 @@ def test_a_finalised_year_counts_the_grades_the_council_was_shown():
     assert sum(row[-1] for row in chart.table.rows) == len(record.rows)
     assert chart.table.rows[0][0] == record.rows[0].group_title and chart.table.rows[0][-2] == 1
     assert "審議会に示した" in chart.summary
+
+
+def test_each_goals_count_of_grades_is_computed_and_says_from_what():
+    from generator.compute.provenance import is_sample
+
+    for fixture in ("project", "city2"):
+        project, _ = load_project(Path(__file__).resolve().parent / "fixtures" / fixture)
+        computed = compute(project.strategy, project.kpis)
+        chart = review_chart(2024, project.strategy, computed.kpis_by_goal, computed.reviews[2024], project.plan_periods.updated,
+                             computed.overall)
+        assert len(chart.table.status) == len(chart.table.rows) and all(s.startswith("算出") for s in chart.table.status)
+        # A count that takes in a sample evaluation says so, row by row (the badge says it for the whole chart).
+        assert any(is_sample(s) for s in chart.table.status) == chart.sample

@@ -1,4 +1,7 @@
+import re
 import xml.etree.ElementTree as ET
+
+import pytest
 
 from generator.charts.svg import nice_ticks, render_svg
 
@@ -103,3 +106,56 @@ def test_annotations_are_drawn_as_text():
     figure["layout"]["annotations"] = [{"x": 2060, "y": 120, "xref": "x", "yref": "y", "text": "差 +1,000人", "xanchor": "right"}]
     texts = ["".join(t.itertext()) for t in parse(render_svg(figure, title="t", description="d", chart_id="c")).iter(f"{SVG}text")]
     assert "差 +1,000人" in texts
+
+
+def stacked_years_figure():
+    """Vertical bars stacked with `base` over years, like the age-structure chart (issue 13)."""
+    years = [2020, 2025, 2030]
+    return {
+        "data": [{"type": "bar", "name": "0〜14歳", "x": years, "y": [20000, 19000, 18000], "base": [0, 0, 0]},
+                 {"type": "bar", "name": "15〜64歳", "x": years, "y": [90000, 88000, 85000], "base": [20000, 19000, 18000]}],
+        "layout": {"height": 300, "barmode": "overlay", "xaxis": {"title": {"text": "年"}, "tickformat": "d"},
+                   "yaxis": {"tickformat": ",", "rangemode": "tozero"}},
+    }
+
+
+def test_stacked_vertical_bars_keep_the_year_axis_and_have_width():
+    """`base` stacks along the value axis only: the x axis stays on the years (it ran 0–100000 and bars had no width)."""
+    root = parse(render_svg(stacked_years_figure(), title="t", description="d", chart_id="c"))
+    x_ticks = [float(g.get("data-value")) for g in root.iter(f"{SVG}g") if g.get("data-axis") == "x"]
+    assert x_ticks and min(x_ticks) >= 2015 and max(x_ticks) <= 2035
+    x_labels = ["".join(g.find(f"{SVG}text").itertext()) for g in root.iter(f"{SVG}g") if g.get("data-axis") == "x"]
+    assert "2020" in x_labels and "2,020" not in x_labels  # tickformat "d": years without separators
+    bars = [r for r in root.iter(f"{SVG}rect") if r.get("data-series")]
+    assert len(bars) == 6 and all(float(r.get("width")) > 20 and float(r.get("height")) > 0 for r in bars)
+    first, second = bars[0], bars[3]  # 2020: 0〜14歳 below 15〜64歳, touching
+    assert float(second.get("y")) + float(second.get("height")) == pytest.approx(float(first.get("y")), abs=0.2)
+    y_top = max(float(g.get("data-value")) for g in root.iter(f"{SVG}g") if g.get("data-axis") == "y")
+    assert y_top >= 100000  # the stack's top (110,000) is on the value axis
+
+
+def test_ticks_follow_the_axis_tickformat_as_plotly_does():
+    figure = line_figure()
+    figure["data"][0]["y"], figure["data"][1]["y"] = [1.1, 1.3], [1.3, 1.2]
+    figure["layout"] = {"height": 300, "yaxis": {"tickformat": ".2f"}}
+    root = parse(render_svg(figure, title="t", description="d", chart_id="c"))
+    labels = ["".join(g.find(f"{SVG}text").itertext()) for g in root.iter(f"{SVG}g") if g.get("data-axis") == "y"]
+    assert labels and all(re.fullmatch(r"\d\.\d\d", label) for label in labels)
+
+
+def test_categories_follow_the_category_array():
+    figure = bar_figure()
+    figure["layout"]["yaxis"] = {"autorange": "reversed", "categoryorder": "array", "categoryarray": ["計画<br>B", "計画A"]}
+    root = parse(render_svg(figure, title="t", description="d", chart_id="c"))
+    assert [t.get("data-category") for t in root.iter(f"{SVG}text") if t.get("data-category")] == ["計画<br>B", "計画A"]
+
+
+def test_notes_keep_their_size_and_opacity():
+    figure = line_figure()
+    figure["layout"]["annotations"] = [{"x": 0.5, "y": 0.5, "xref": "paper", "yref": "paper", "text": "見本を含む",
+                                        "font": {"size": 40}, "opacity": 0.25}]
+    root = parse(render_svg(figure, title="t", description="d", chart_id="c"))
+    mark = next(t for t in root.iter(f"{SVG}text") if "".join(t.itertext()) == "見本を含む")
+    assert mark.get("font-size") == "40" and mark.get("opacity") == "0.25"
+    left, top, right, bottom = (float(v) for v in root.get("data-plot-area").split())
+    assert float(mark.get("x")) == pytest.approx((left + right) / 2, abs=0.1) and top < float(mark.get("y")) < bottom

@@ -72,3 +72,13 @@ def test_table_rows_match_figure_bars():
     chart = plan_period_chart(schedule())
     trace = chart.figure["data"][0]
     assert [(r[2], r[4]) for r in chart.table.rows] == list(zip(trace["base"], trace["x"]))
+
+
+def test_each_period_has_the_status_of_its_source():
+    from generator.charts.timeline import plan_period_table
+
+    table = schedule()
+    unchecked = PlanPeriod(label="第１期", start_fy=2015, end_fy=2019, source=Source(title="二次資料", needs_check=True))
+    table = table.model_copy(update={"rows": [*table.rows, PlanRow(id="national", name="国の総合戦略", periods=[unchecked])]})
+    assert plan_period_table(table).status == ("確定", "確定", "確定", "未確認")
+    assert plan_period_table(table).key == ("plan", "period")

@@ -17,10 +17,15 @@ def test_every_sample_and_unchecked_source_is_listed_with_its_line():
     assert {p.field for p in startups} >= {"sample", "target.sample", "actuals[0].status", "actuals[3].status"}
 
 
+# A record of a check, as a test writes it (a test's own name: data never gets an invented one).
+CHECKED = "verified: {by: テスト担当, date: 2025-06-02, page: 表1}"
+
+
 def test_real_values_pass_the_gate(project_copy: Path):
     kpi = project_copy / "kpis/kpi-x2-online.yml"
-    text = kpi.read_text(encoding="utf-8").replace("sample: true\n", "").replace(", sample: true}", ", source: {title: 市の統計}}")
-    text = text.replace("status: sample}", "status: 確定, source: {title: 市の統計}}")
+    source = f"source: {{title: 市の統計, {CHECKED}}}"
+    text = kpi.read_text(encoding="utf-8").replace("sample: true\n", f"{source}\n").replace(", sample: true}", f", {source}}}")
+    text = text.replace("status: sample}", f"status: 確定, {source}}}")
     kpi.write_text(text, encoding="utf-8")
     project, report = load_project(project_copy)
     assert report.ok, report.format()

@@ -1,3 +1,5 @@
+import pytest
+
 from generator.check.schema import build_model
 from generator.load.yamlio import load_text
 from generator.model.policy import PlanSchedule, Policy
@@ -208,3 +210,26 @@ def test_every_pydantic_error_type_of_the_messages_has_a_code_of_the_catalog():
     from generator.problems_catalog import CATALOG
 
     assert {code for code, _ in MESSAGES.values()} <= set(CATALOG)
+
+
+@pytest.mark.parametrize("written", [".nan", ".inf", "-.inf"])
+def test_an_infinite_or_nan_kpi_value_is_a_located_error(written):
+    """YAML's .nan / .inf pass every bound (nan >= 0 is not False for pydantic's check) and would poison the progress."""
+    problems = kpi_problems(KPI_TEXT + f"actuals:\n  - {{year: 2021, value: {written}, status: sample}}\n")
+    assert [(p.code, p.field, p.line) for p in problems] == [("E-SCHEMA-NOT-FINITE", "actuals[0].value", 10)]
+    assert f"「{written}」" in problems[0].message and "半角数字" in problems[0].hint
+
+
+@pytest.mark.parametrize("cell", ["nan", "inf", "-inf", "Infinity", "NaN"])
+def test_an_infinite_or_nan_csv_cell_is_a_located_error(cell):
+    from generator.model.base import Model
+    from generator.model.population import AgeSexRow
+
+    class Rows(Model):
+        rows: list[AgeSexRow]
+
+    document, _ = load_text(f'rows:\n  - {{age: 0-4, male: "{cell}", female: "1", status: sample, source: s}}\n', "population/base_population.csv")
+    instance, problems = build_model(Rows, document)
+    assert instance is None
+    assert [(p.code, p.field) for p in problems] == [("E-SCHEMA-NOT-FINITE", "rows[0].male")]
+    assert f"「{cell}」" in problems[0].message

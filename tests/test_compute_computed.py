@@ -1,3 +1,4 @@
+import dataclasses
 from pathlib import Path
 
 from generator.compute.computed import compute, order_kpis, review_years
@@ -32,3 +33,21 @@ def test_a_finalised_year_of_the_plan_keeps_its_review_without_actuals_that_far(
     computed = compute(project.strategy, project.kpis, frozen_years=[2025, 2019])
     assert list(computed.reviews) == [2021, 2022, 2023, 2024, 2025]  # 2019 is before the plan: no page of it
     assert computed.reviews[2025]["kpi-x2-online"].value == 104
+
+
+def test_decline_stages_carry_their_projections_status_and_use_the_datas_band():
+    from generator.compute.computed import compute_project
+    from generator.compute.projection import DECLINE_BAND
+    from generator.model.population import DeclineBand
+
+    project, _ = load_project(REPO)
+    computed = compute_project(project)
+    assert computed.decline_band == DECLINE_BAND  # no band in the data: the site's own default
+    assert [(name, status) for name, status, _ in computed.decline_stages] == [
+        (s.name, "算出（見本を含む）") for s in project.vision.scenarios]
+    # A band with its source in vision.yml decides the stages: ±95 % makes every step 第2段階 here (65+ grows < 95 %).
+    band = DeclineBand(percent=95, source={"title": "市の人口ビジョン"})
+    wide = compute_project(dataclasses.replace(project, vision=project.vision.model_copy(update={"decline_band": band})))
+    assert wide.decline_band == 0.95
+    assert {stage for _, _, steps in wide.decline_stages for _, stage, _ in steps} == {2}
+    assert {stage for _, _, steps in computed.decline_stages for _, stage, _ in steps} == {1}

@@ -59,7 +59,7 @@ def test_vscode_maps_every_schema_to_its_files_and_recommends_the_yaml_extension
 def test_one_schema_per_yaml_family_planners_write_and_none_for_records():
     assert sorted(json_schemas()) == sorted(f"{name}.schema.json" for name in (
         "site", "policy", "plan_periods", "national_framework", "strategy", "glossary", "reviews", "vision", "kpis", "periods",
-        "revisions", "organization", "process", "public_comments", "materials", "news"))
+        "revisions", "organization", "process", "public_comments", "materials", "news", "verifications"))
     assert target_of("strategy/revisions/2021-03.yml") is None  # written by new-revision
     assert target_of("strategy/reviews/2023.json") is None  # written by freeze-review
     assert target_of("population/census.csv") is None  # a spreadsheet's table

@@ -43,3 +43,13 @@ def test_actual_status_is_one_of_three():
     Kpi.model_validate(base | {"actuals": [{"year": 2022, "value": 1, "status": "速報", "source": {"title": "s"}}]})
     with pytest.raises(ValidationError):
         Kpi.model_validate(base | {"actuals": [{"year": 2022, "value": 1, "status": "仮"}]})
+
+
+def test_a_glossary_quotation_needs_its_source():
+    from generator.model.strategy import GlossaryTerm
+
+    source = {"title": "策定方針（案）"}
+    assert GlossaryTerm(id="kpi", term="ＫＰＩ", description="引用した文。", quote=True, source=source).quote
+    assert not GlossaryTerm(id="kpi", term="ＫＰＩ", description="要約した文。", source=source).quote  # a summary unless said
+    with pytest.raises(ValidationError, match="引用"):
+        GlossaryTerm(id="kpi", term="ＫＰＩ", description="出典のない引用。", quote=True)

@@ -118,3 +118,39 @@ def test_assumptions_before_the_base_year_are_an_error(project_copy: Path):
     table.write_text(table.read_text(encoding="utf-8").replace("\n2020,", "\n2015,", 1), encoding="utf-8")
     errors = validate(project_copy).report.errors
     assert any(p.file == "population/assumptions.csv" and "基準年 2020 年より前" in p.message for p in errors)
+
+
+def test_nan_and_infinity_are_located_errors_not_silent_numbers(project_copy: Path):
+    """A KPI actual of .nan and an inf cell of the population tables used to pass validate (NaN and ∞ pass every bound)."""
+    from generator.pipeline import validate
+
+    kpi = project_copy / "kpis/kpi-1-employees.yml"
+    kpi.write_text(kpi.read_text(encoding="utf-8").replace("value: 41200,", "value: .nan,"), encoding="utf-8")
+    base = project_copy / "population/base_population.csv"
+    base.write_text(base.read_text(encoding="utf-8").replace("\n0-4,4146,", "\n0-4,inf,"), encoding="utf-8")
+    result = validate(project_copy)
+    assert result.project is None
+    found = {(p.code, p.file, p.line, p.field) for p in result.report.errors}
+    assert found == {("E-SCHEMA-NOT-FINITE", "kpis/kpi-1-employees.yml", 15, "actuals[0].value"),
+                     ("E-SCHEMA-NOT-FINITE", "population/base_population.csv", 2, "列「male」")}
+    assert all("無限大か非数" in p.message and p.hint for p in result.report.errors)
+
+
+def test_a_negative_cohort_is_an_error_on_its_assumptions_row_and_a_cohort_typo_a_warning_on_its_row(project_copy: Path):
+    """s + m < 0 stops the build with the row named (the engine's refusal named only the scenarios); one row's migration
+    written as 5 instead of 0.05 leaves the totals within ×3 but sextuples the cohort: a warning on that row."""
+    from generator.pipeline import validate
+
+    table = project_copy / "population/assumptions.csv"
+    original = table.read_text(encoding="utf-8")
+    table.write_text(original.replace("2020,30-34,0.998,0.9989,-0.03,", "2020,30-34,0.998,0.9989,-1,"), encoding="utf-8")
+    report = validate(project_copy).report
+    assert [(p.code, p.file, p.line, p.field) for p in report.errors] == [
+        ("E-POP-NEGATIVE-COHORT", "population/assumptions.csv", 8, "rows[6].migration_male")]
+    assert "男性の30-34歳" in report.errors[0].message
+    table.write_text(original.replace("2020,20-24,0.9988,0.9994,0.08,", "2020,20-24,0.9988,0.9994,5,"), encoding="utf-8")
+    result = validate(project_copy)
+    assert result.project is not None and not result.report.errors
+    assert [(p.code, p.file, p.line, p.field) for p in result.report.warnings] == [
+        ("W-PROJECTION-COHORT", "population/assumptions.csv", 6, "rows[4].migration_male")]
+    assert "20-24歳の行" in result.report.warnings[0].message

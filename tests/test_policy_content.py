@@ -59,3 +59,16 @@ def test_policy_has_the_seven_chapters_in_order():
 def test_every_section_has_a_stable_id():
     project, _ = load_project(FIXTURE)
     assert all(section.id for _, section in walk_sections(project.policy.sections))
+
+
+def test_every_glossary_quotation_of_the_policy_is_its_text_word_for_word():
+    """A definition marked as a quotation (quote: true) that cites the policy occurs in the source text as it is
+    (line breaks and spaces aside); one that is not marked is shown as a summary."""
+    project, report = load_project(FIXTURE)
+    assert project is not None, report.format()
+    title, body = source_body()
+    quoted = [term for term in project.glossary.terms if term.quote and term.source and squeeze(term.source.title) == title]
+    assert quoted, "the fixture quotes the policy in its glossary"
+    for term in quoted:
+        assert squeeze(term.description) in body, term.id
+

@@ -36,6 +36,7 @@ VISION = "population/vision.yml"
 REVIEWS = "strategy/reviews.yml"
 RECORD = "strategy/reviews/2023.json"
 REVISIONS = "strategy/revisions.yml"
+UNUSED_CHECK = "tables:\n  - file: population/census.csv\n    source: 国勢調査\n    verified: {by: テスト担当, date: 2025-06-02, page: 第1表}\n"
 
 
 def edit(root: Path, name: str, old: str, new: str) -> None:
@@ -177,6 +178,8 @@ TRIGGERS: dict[str, Trigger] = {
     "E-CSV-COLUMN-UNKNOWN": Trigger(changed(CENSUS, "year,total,", "year,totl,"), CENSUS, "year,totl"),
     "E-CSV-COLUMN-MISSING": Trigger(changed(CENSUS, "year,total,male", "year,male"), CENSUS, "year,male"),
     "E-CSV-COLUMN-DUPLICATE": Trigger(changed(CENSUS, "year,total,", "year,total,年,"), CENSUS, "year,total,年"),
+    "W-MATERIAL-NO-TEXT": Trigger(changed("strategy/materials.yml", "    text_alternative: （サンプル）内容は「策定経過」のページに文字で載せています。\n", ""),
+                                  "strategy/materials.yml", "file: council/2020-1-agenda.pdf"),
     "W-CSV-OLD-WORD": Trigger(lambda root: write(root, CENSUS, "year,total,status,source\n2020,141083,確認済,国勢調査\n"), CENSUS, "確認済"),
     "E-CSV-COLUMN-COUNT": Trigger(appended(CENSUS, "2025,1,2\n"), CENSUS, "2025,1,2"),
     # The update workbook (import-xlsx): problems name a sheet and its row; the column is in the field
@@ -195,6 +198,7 @@ TRIGGERS: dict[str, Trigger] = {
     "E-SCHEMA-TEXT": Trigger(changed(KPI, "definition: （サンプル）市内の事業所で働く人の数。", "definition: 2025"), KPI, "definition: 2025"),
     "E-SCHEMA-INTEGER": Trigger(changed(KPI, "{year: 2021,", "{year: 令和3年,"), KPI, "令和3年"),
     "E-SCHEMA-NUMBER": Trigger(changed(KPI, "value: 41200,", "value: 41200人,"), KPI, "41200人"),
+    "E-SCHEMA-NOT-FINITE": Trigger(changed(KPI, "value: 41200,", "value: .nan,"), KPI, "value: .nan"),
     "E-SCHEMA-BOOL": Trigger(changed(KPI, "sample: true\nupdated", "sample: はい\nupdated"), KPI, "sample: はい"),
     "E-SCHEMA-LIST": Trigger(changed(KPI, "actuals:\n  - {year: 2021, value: 41200, status: sample}", "actuals: 41200"), KPI, "actuals: 41200"),
     "E-SCHEMA-MAPPING": Trigger(changed(KPI, "baseline: {value: 40000, year: 2016, sample: true}", "baseline: 40000"), KPI, "baseline: 40000"),
@@ -204,6 +208,10 @@ TRIGGERS: dict[str, Trigger] = {
                                         "    direction: []\n"), STRATEGY, "direction: []"),
     "E-SCHEMA-ID": Trigger(changed(KPI, "goal: goal-1", "goal: Goal_1"), KPI, "goal: Goal_1"),
     "E-SCHEMA-URL": Trigger(appended(KPI, "source:\n  title: 経済センサス\n  url: www.example.lg.jp\n"), KPI, "url: www.example.lg.jp"),
+    "E-SCHEMA-FILENAME": Trigger(changed("strategy/materials.yml", "file: council/2020-1-agenda.pdf", "file: council/第1回資料.pdf"),
+                                 "strategy/materials.yml", "file: council/第1回資料.pdf"),
+    "E-SCHEMA-PAGE-LINK": Trigger(changed("strategy/news.yml", "link: reviews/2023/", "link: /reviews/2023"),
+                                  "strategy/news.yml", "link: /reviews/2023"),
     "E-SCHEMA-TOO-SMALL": Trigger(changed(KPI, "{year: 2021,", "{year: 3,"), KPI, "{year: 3,"),
     "E-SCHEMA-TOO-LARGE": Trigger(changed(STRATEGY, "sdgs: [8, 9]", "sdgs: [8, 18]"), STRATEGY, "sdgs: [8, 18]"),
     "E-SCHEMA-CHOICE": Trigger(changed(KPI, "better: higher", "better: yes"), KPI, "better: yes"),
@@ -285,6 +293,8 @@ TRIGGERS: dict[str, Trigger] = {
     "E-POP-ASSUMPTION-AGE": Trigger(changed(ASSUMPTIONS, "2020,5-9,0.9996,0.9997,0.005,0.005,sample,見本（社人研の仮定値に置き換えてください）\n", ""),
                                     ASSUMPTIONS, "2020,0-4"),
     "E-POP-PERIOD": Trigger(changed(VISION, "  - period: 2020", "  - period: 2023"), VISION, "period: 2023"),
+    "E-POP-NEGATIVE-COHORT": Trigger(changed(ASSUMPTIONS, "2020,30-34,0.998,0.9989,-0.03,", "2020,30-34,0.998,0.9989,-1,"), ASSUMPTIONS,
+                                     "2020,30-34,0.998,0.9989,-1,"),
     "W-POP-BASE-TOTAL": Trigger(changed(BASE, "0-4,4146,", "0-4,5146,"), BASE, "0-4,5146"),
     "E-VISION-HORIZON": Trigger(changed(VISION, "horizon_year: 2060", "horizon_year: 2058"), VISION, "horizon_year: 2058"),
     "E-VISION-SCENARIO-CYCLE": Trigger(changed(VISION, "based_on: fertility-up", "based_on: fertility-up-no-migration"), VISION, "based_on:"),
@@ -293,10 +303,19 @@ TRIGGERS: dict[str, Trigger] = {
                                      VISION, "20-25"),
     "E-PROJECTION-FAILED": Trigger(nobody, VISION, "- id: baseline"),
     "W-PROJECTION-IMPLAUSIBLE": Trigger(migration_everywhere, VISION, "- id:"),
+    "W-PROJECTION-COHORT": Trigger(changed(ASSUMPTIONS, "2020,20-24,0.9988,0.9994,0.08,", "2020,20-24,0.9988,0.9994,5,"), ASSUMPTIONS,
+                                   "2020,20-24,0.9988,0.9994,5,"),
     # The production gate
     "E-PROD-SAMPLE": Trigger(lambda root: None, KPI, "sample: true", production=True),
     "E-PROD-UNCHECKED": Trigger(lambda root: None, "strategy/plan_periods.yml", "needs_check: true", production=True),
     "E-PROD-SITE-URL": Trigger(lambda root: None, "環境変数 SITE_URL", None, production=True),
+    "E-PROD-NO-SOURCE": Trigger(lambda root: None, STRATEGY, "name: ", production=True),
+    "E-PROD-UNVERIFIED": Trigger(lambda root: None, "strategy/policy.yml", "title: ", production=True),
+    "E-PROD-IPSS-NAME": Trigger(lambda root: None, VISION, "社人研推計準拠", production=True),
+    "W-VISION-IPSS-NAME": Trigger(changed(VISION, "    sample: true\n  - id: fertility-up\n", "  - id: fertility-up\n"), VISION,
+                                  "社人研推計準拠"),
+    "W-SOURCE-CHECK-UNUSED": Trigger(lambda root: write(root, "population/verifications.yml", UNUSED_CHECK), "population/verifications.yml",
+                               "source: 国勢調査"),
 }
 
 

@@ -1,6 +1,7 @@
 import datetime
 import io
 
+import pytest
 from openpyxl import load_workbook
 
 from generator.charts.model import Column, Table
@@ -27,3 +28,46 @@ def test_xlsx_is_byte_identical_for_the_same_data(monkeypatch):
     monkeypatch.setattr(time_module, "localtime", lambda secs=None: time_module.gmtime(later if secs is None else secs))
     assert to_xlsx(TABLE, "t", stamp) == first
     assert to_xlsx(TABLE, "t", stamp) != to_xlsx(TABLE, "t", datetime.date(2026, 12, 1))
+
+
+def _kpi(**changes):
+    from generator.model.strategy import Kpi
+
+    data = {"id": "kpi-a", "name": "指標", "kind": "KPI", "goal": "g", "measure": "m", "definition": "d", "unit": "人", "better": "higher",
+            "updated": "2026-11-28",
+            "baseline": {"value": 100, "year": 2019, "source": {"title": "市の統計", "url": "https://example.org/s"}},
+            "target": {"type": "変化率", "value": 10, "year": 2025, "original": "10.0%増加", "source": {"title": "総合戦略"}},
+            "actuals": [{"year": 2022, "value": 104, "status": "sample", "note": "見本"},
+                        {"year": 2021, "value": 102, "status": "速報", "source": {"title": "市の統計"}}]}
+    return Kpi.model_validate(data | changes)
+
+
+def test_a_kpis_own_data_has_every_value_with_year_unit_status_and_source():
+    from generator.render.downloads import kpi_data_table
+
+    table = kpi_data_table(_kpi())
+    records = [dict(zip([c.header for c in table.download_columns()], row)) for row in table.download_rows()]
+    assert [(r["区分"], r["年"], r["値"], r["単位"], r["状態"]) for r in records] == [
+        ("基準値", 2019, 100, "人", "確定"), ("実績", 2021, 102, "人", "速報"), ("実績", 2022, 104, "人", "見本"),
+        ("目標値", 2025, pytest.approx(110), "人", "算出（確定値から）"),  # 10.0%増加 of the baseline, computed here
+    ]
+    assert records[0]["出典"] == "市の統計" and records[0]["出典のURL"] == "https://example.org/s"
+    assert records[-1]["値の種類"] == "変化率" and records[-1]["原文の表記"] == "10.0%増加" and records[2]["注記"] == "見本"
+
+
+def test_json_is_the_same_rows_typed():
+    import json
+
+    from generator.render.downloads import kpi_data_table, to_json
+
+    table = kpi_data_table(_kpi())
+    records = json.loads(to_json(table))
+    assert [r["年"] for r in records] == [2019, 2021, 2022, 2025] and records[0]["値"] == 100 and isinstance(records[0]["値"], int)
+    assert records[1]["原文の表記"] is None and records[-1]["状態"] == "算出（確定値から）"
+    assert list(records[0]) == [c.header for c in table.download_columns()]  # keys: the CSV's column names, in order
+
+
+def test_the_xlsx_has_the_csvs_columns_units_and_status():
+    table = Table((Column("a", "指標"), Column("p", "進捗率", kind="number", unit="%", digits=1)), (("x", 33.333),), status=("算出（見本を含む）",))
+    sheet = load_workbook(io.BytesIO(to_xlsx(table, "t", datetime.date(2026, 11, 28)))).active
+    assert [[c.value for c in row] for row in sheet.iter_rows()] == [["指標", "進捗率", "単位", "状態"], ["x", 33.3, "%", "算出（見本を含む）"]]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import io
 
 import pytest
@@ -9,12 +11,14 @@ from openpyxl import load_workbook
 from support import FIXTURE
 
 from generator.pipeline import validate
-from generator.render.workbook import parse_year_header, workbook_bytes, year_header
+from generator.render.workbook import kpi_years, parse_year_header, workbook_bytes, year_header
+
+DURING_THE_PLAN = datetime.date(2025, 6, 1)
 
 
 @pytest.fixture(scope="module")
 def project():
-    return validate(FIXTURE).project
+    return validate(FIXTURE, today=DURING_THE_PLAN).project
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +51,12 @@ def test_the_kpi_sheet_has_what_a_kpi_is_and_three_columns_per_year(book):
                              None, None, 100, "累計", "2021〜2025", "高いほど良い"]
     assert startups[headers.index("2024（令和6）実績"):headers.index("2024（令和6）出典") + 1] == [22, "sample", None]
     assert sheet.freeze_panes == "C2"
+
+
+def test_after_the_plan_the_years_up_to_the_current_one_get_columns(project):
+    assert kpi_years(project) == [2020, 2021, 2022, 2023, 2024, 2025]
+    later = dataclasses.replace(project, today=datetime.date(2027, 5, 1))  # 令和9年度: results of 2026 come in
+    assert kpi_years(later) == [2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027]
 
 
 def test_ids_and_definitions_are_locked_and_the_year_cells_open(book):

@@ -200,10 +200,10 @@ def test_yaml_text_is_shown_literally_never_executed(project_copy: Path):
     parser.feed(page)
     visible = "".join(parser.text)
     assert hostile in visible
-    # The pipe stayed inside its cell: every row of the plan table has five cells.
+    # The pipe stayed inside its cell: every row of the plan table has its five cells and its status.
     table = re.search(r"<table>.*?計画.*?</table>", page, re.S).group(0)
     rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)
-    assert len(rows) == 7 and all(len(re.findall(r"<t[dh]", row)) == 5 for row in rows)
+    assert len(rows) == 7 and all(len(re.findall(r"<t[dh]", row)) == 6 for row in rows)
     assert "後期|基本 計画" in visible or "後期|基本計画" in visible
 
 
@@ -240,8 +240,10 @@ def test_chart_images_are_kept_out_of_the_search_index(built_site: Path):
     summary = unicodedata.normalize("NFKC", plan_period_chart(project.plan_periods).summary)
     index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
     texts = [doc["text"] for doc in index["docs"]]
-    # Once per chart page, from the visible summary; never again from the SVG's <desc>.
-    assert sum(text.count(summary) for text in texts) == 2
+    # Once per chart page, from the visible summary (and once on データ一覧, which describes the chart's table with it);
+    # never again from the SVG's <desc>.
+    assert sum(text.count(summary) for text in texts) == 2 + 1
+    assert sum(text.count(summary) for doc, text in zip(index["docs"], texts) if doc["location"].startswith("data/")) == 1
     assert not any("chart__static" in text or "<svg" in text for text in texts)
 
 

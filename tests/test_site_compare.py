@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from support import FIRST_REVISION, git
+from support import FIRST_REVISION, copy_project, git
 
 from generator.pipeline import load_project
 from generator.site.compare import ComparisonError, committed_state, data_changes, release_notes
@@ -46,3 +46,35 @@ def test_the_committed_state_is_none_outside_git_and_the_last_commit_inside(proj
     kpi.write_text(kpi.read_text(encoding="utf-8").replace("value: 41200", "value: 41300"), encoding="utf-8")
     state = committed_state(project_copy)
     assert "41,200人" in str(state["指標"]["kpi-1-employees"]["fields"]) and "41,300人" not in str(state)
+
+
+CHECKED = "{by: テスト担当, date: 2025-06-02, page: 表1}"  # a test's own record, never one put into the data
+CHENOWA = "chiiki-chienowa.net（11227）による国勢調査の値。e-Stat で要確認"
+
+
+def checked(root: Path, date: str = "2025-06-02") -> None:
+    """The policy's source and the census rows of one source recorded as checked."""
+    policy = root / "strategy/policy.yml"
+    note = "  note: 策定方針（案）の本文（資料１）から転記。\n"
+    policy.write_text(policy.read_text(encoding="utf-8").replace(note, note + f"  verified: {CHECKED}\n"), encoding="utf-8")
+    (root / "population/verifications.yml").write_text(
+        f"tables:\n  - file: population/census.csv\n    source: {CHENOWA}\n    verified: {CHECKED.replace('2025-06-02', date)}\n",
+        encoding="utf-8")
+
+
+def test_records_of_checks_added_changed_and_removed_are_listed(project_copy: Path, tmp_path: Path):
+    head = copy_project(tmp_path / "head")
+    checked(head)
+    found = data_changes(project_copy, str(project_copy), str(head))
+    assert found.checks == [
+        "確認記録が追加されました: strategy/policy.yml 『この文書の出典』（source） — テスト担当が令和7(2025)年6月2日に確認（表1）",
+        f"確認記録が追加されました: population/census.csv 出典「{CHENOWA}」の行 — テスト担当が令和7(2025)年6月2日に確認（表1）",
+    ]
+    assert found.changes == []  # records are about publishing: the data as readers see it is the same
+    later = copy_project(tmp_path / "later")
+    checked(later, date="2025-07-01")
+    assert data_changes(project_copy, str(head), str(later)).checks == [
+        f"確認記録が変わりました: population/census.csv 出典「{CHENOWA}」の行 — テスト担当が令和7(2025)年6月2日に確認（表1） → "
+        "テスト担当が令和7(2025)年7月1日に確認（表1）"]
+    assert [note.split(":")[0] for note in data_changes(project_copy, str(head), str(project_copy)).checks] == ["確認記録が削除されました"] * 2
+

@@ -68,3 +68,14 @@ def test_the_workflow_calls_only_commands_and_options_the_generator_has(workflow
     for command in commands:
         _, unknown = build_parser().parse_known_args(command)  # an unknown command or choice exits 2
         assert unknown == [], command
+
+
+def test_the_published_site_has_the_pdf_of_the_whole_plan(workflow: dict):
+    """build --pdf is a few seconds more, so only publishing and the preview make it; they install its packages first."""
+    publishing = [c for c in _generator_commands(workflow) if c[0] == "publish"]
+    assert publishing and all("--pdf" in command for command in publishing)
+    publish_steps = [step.get("run", "") for step in workflow["jobs"]["publish"]["steps"]]
+    installs = [i for i, run in enumerate(publish_steps) if "scripts/install-pdf.sh" in run]
+    builds = [i for i, run in enumerate(publish_steps) if "generator publish" in run]
+    assert installs and builds and installs[0] < builds[0]
+    assert any(step.get("run") == "make site-pdf" for _, step in _steps(workflow))  # the pull request's preview

@@ -7,50 +7,83 @@ from itertools import accumulate
 from generator.charts import FONT_FAMILY, PALETTE, PLOTLY_CONFIG, plotly_text
 from generator.charts.model import Chart, Column, Table
 from generator.compute.progress import Progress
+from generator.compute.provenance import SAMPLE, derived, status_of
 from generator.model.base import Source
-from generator.model.strategy import Kpi
+from generator.model.strategy import Actual, IndicatorLogic, Kpi, ValueSource
 from generator.text.eras import fiscal_year_label, year_label
 from generator.text.numbers import format_number
-
-STATUS_LABELS = {"確定": "確定値", "速報": "速報値", "sample": "サンプル"}
-
 
 # What is compared with the target, by target type: the latest value, the total or the average.
 COMPARED_VALUE = {"時点": "実績", "累計": "実績の累計", "平均": "実績の平均"}
 
 
-def year_text(kpi: Kpi, year: int) -> str:
+def year_text(kpi: IndicatorLogic, year: int) -> str:
     return fiscal_year_label(year) if kpi.year_type == "年度" else year_label(year)
 
 
+def _needs_check(source: Source | None) -> bool:
+    return source is not None and source.needs_check
+
+
+def value_status(kpi: Kpi, value: ValueSource) -> str:
+    """A baseline or target as written (compute/provenance.py): 見本 (it or the indicator is a sample), 未確認 (its source
+    is still to be checked) or 確定."""
+    return status_of(sample=value.sample or kpi.sample, needs_check=_needs_check(value.source))
+
+
+def actual_status(kpi: Kpi, actual: Actual) -> str:
+    """An actual as written: its status (確定, 速報, sample), 未確認 while its source is to be checked."""
+    return status_of(actual.status, sample=kpi.sample, needs_check=_needs_check(actual.source))
+
+
+def target_status(kpi: Kpi) -> str:
+    """The target's status: as written, or computed from the baseline (変化率, 維持: 算出（…）)."""
+    own = value_status(kpi, kpi.target)
+    if kpi.target.type in ("変化率", "維持"):
+        return derived([own, *([value_status(kpi, kpi.baseline)] if kpi.baseline else [])])
+    return own
+
+
+def progress_status(kpi: Kpi, progress: Progress, rule_sample: bool = False) -> str:
+    """The status of a KPI's evaluation (the value compared, its progress and grade): computed from the baseline,
+    the target and the actuals compared (and the evaluation rule, when it is a sample)."""
+    inputs = [target_status(kpi), *(actual_status(kpi, a) for a in progress.compared)]
+    inputs += [value_status(kpi, kpi.baseline)] if kpi.baseline else []
+    return derived(inputs + ([SAMPLE] if rule_sample else []))
+
+
 def kpi_table(kpi: Kpi) -> Table:
-    """Baseline, every actual and the target, in one table (as readers ask for)."""
-    kind = "fiscal_year" if kpi.year_type == "年度" else "year"
+    """Baseline, every actual and the target, in one table (as readers ask for), each row with its status."""
     cumulative = kpi.target.type == "累計"
-    columns = [Column("row", "区分"), Column("year", kpi.year_type, kind=kind)]
+    columns = [Column("row", "区分"), Column("year", kpi.year_type, kind="fiscal_year" if kpi.year_type == "年度" else "year")]
     if cumulative:  # the running total is what meets the target: show it first
-        columns.append(Column("total", "累計", kind="number", unit=kpi.unit_label, digits=kpi.digits))
+        columns.append(Column("total", "累計", kind="number", unit=kpi.unit_label, digits=kpi.digits,
+                              description="目標の期間の初めからその年（度）までの実績の合計（このサイトで計算）。"))
     columns.append(Column("value", "値", kind="number", unit=kpi.unit_label, digits=kpi.digits))
-    columns.append(Column("status", "状態"))
     rows: list[tuple] = []
+    status: list[str] = []
     if kpi.baseline is not None:
-        rows.append(("基準値", kpi.baseline.year, *([None] if cumulative else []), kpi.baseline.value,
-                     "サンプル" if kpi.baseline.sample else "確定値"))
+        rows.append(("基準値", kpi.baseline.year, *([None] if cumulative else []), kpi.baseline.value))
+        status.append(value_status(kpi, kpi.baseline))
     actuals = sorted(kpi.actuals, key=lambda a: a.year)
-    totals = list(accumulate(a.value for a in actuals if not cumulative or kpi.target.from_year <= a.year <= kpi.target.to_year))
+    first, last = kpi.target.period if cumulative else (0, 0)  # (0, 0): unused when not cumulative
+    totals = list(accumulate(a.value for a in actuals if not cumulative or first <= a.year <= last))
     window = iter(totals)
-    for actual in actuals:
-        extra = []
-        if cumulative:
-            extra = [next(window) if kpi.target.from_year <= actual.year <= kpi.target.to_year else None]
-        rows.append(("実績", actual.year, *extra, actual.value, STATUS_LABELS[actual.status]))
+    for index, actual in enumerate(actuals):
+        inside = cumulative and first <= actual.year <= last
+        rows.append(("実績", actual.year, *([next(window) if inside else None] if cumulative else []), actual.value))
+        # A running total is computed from this and the earlier actuals of the window.
+        summed = [actual_status(kpi, a) for a in actuals[: index + 1] if first <= a.year <= last]
+        status.append(derived(summed) if inside else actual_status(kpi, actual))
     target = kpi.target
     label = f"目標値（{target.from_year}〜{target.to_year}の{target.type}）" if target.over_period else "目標値"
     if cumulative:
-        rows.append((label, target.to_year, kpi.target_value, None, "サンプル" if target.sample else "目標"))
+        rows.append((label, target.to_year, kpi.target_value, None))
+        status.append(target_status(kpi))
     elif kpi.target_value is not None:  # 前年度比 has no level to show
-        rows.append((label, target.last_year, kpi.target_value, "サンプル" if target.sample else "目標"))
-    return Table(tuple(columns), tuple(rows))
+        rows.append((label, target.last_year, kpi.target_value))
+        status.append(target_status(kpi))
+    return Table(tuple(columns), tuple(rows), status=tuple(status))
 
 
 def _hover(kpi: Kpi, name: str) -> str:
@@ -63,7 +96,8 @@ def _actuals_trace(kpi: Kpi) -> dict:
     target = kpi.target
     if target.type == "累計":
         name = "実績の累計"
-        window = [a for a in actuals if target.from_year <= a.year <= target.to_year]
+        first, last = target.period
+        window = [a for a in actuals if first <= a.year <= last]
         x, y = [a.year for a in window], list(accumulate(a.value for a in window))
     else:
         name = "実績"
@@ -79,7 +113,8 @@ def _target_path(kpi: Kpi) -> tuple[list, list] | None:
     """The dashed line actuals should follow: from zero (cumulative), flat (average) or from the baseline."""
     target = kpi.target
     if target.type == "累計":
-        return [target.from_year - 1, target.to_year], [0, target.value]
+        first, last = target.period
+        return [first - 1, last], [0, target.value]
     if target.type == "平均":
         return [target.from_year, target.to_year], [target.value, target.value]
     if kpi.target_value is None:
@@ -164,7 +199,8 @@ def kpi_chart(kpi: Kpi, progress: Progress) -> Chart:
         now = "実績はまだありません"
     if target.over_period:
         cap = "以下" if target.type == "累計" and kpi.better == "lower" else ""
-        goal = f"{year_text(kpi, target.from_year)}〜{year_text(kpi, target.to_year)}の{target.type}で{fmt(target.value)}{cap}"
+        first, last = target.period
+        goal = f"{year_text(kpi, first)}〜{year_text(kpi, last)}の{target.type}で{fmt(target.value)}{cap}"
     elif kpi.target_value is None:
         goal = "前年度より良くすること" if target.type == "前年度比" else "基準値から計算する値（基準値がありません）"
     elif target.last_year is None:
@@ -173,8 +209,8 @@ def kpi_chart(kpi: Kpi, progress: Progress) -> Chart:
         goal = f"{year_text(kpi, target.last_year)}に{fmt(kpi.target_value)}"
     baseline = kpi.baseline
     if baseline is not None and baseline.over_period:
-        base = (f"基準値は{fmt(baseline.value)}（{year_text(kpi, baseline.from_year)}〜"
-                f"{year_text(kpi, baseline.to_year)}の{baseline.type}）、")
+        first, last = baseline.period
+        base = f"基準値は{fmt(baseline.value)}（{year_text(kpi, first)}〜{year_text(kpi, last)}の{baseline.type}）、"
     elif baseline is not None and baseline.year:
         base = f"基準値は{fmt(baseline.value)}（{year_text(kpi, baseline.year)}）、"
     else:

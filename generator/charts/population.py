@@ -9,6 +9,7 @@ from generator.charts import FONT_FAMILY, PALETTE, PLOTLY_CONFIG, plotly_text
 from generator.charts.model import Chart, Column, Table
 from generator.charts.svg import nice_ticks
 from generator.compute.projection import Population
+from generator.compute.provenance import SAMPLE, derived, status_of
 from generator.compute.scenarios import ScenarioResult
 from generator.model.base import Source
 from generator.model.population import CensusRow, TfrRow, VitalRow
@@ -43,8 +44,14 @@ def _line(name: str, x: list, y: list, index: int, *, mode: str = "lines+markers
     }
 
 
-# How a row's status is shown in a chart's table.
-_STATUS_LABELS = {"確定": "確定", "速報": "速報", "未確認": "未確認", "sample": "サンプル"}
+# Beside a scenario's name where no badge can go (legends, in Plotly and the SVG alike) when its projection is
+# computed from values that include a sample (ScenarioResult.status); tables show the badge (Column.sample).
+SAMPLE_NAME_MARK = "（サンプル）"
+
+
+def scenario_label(result: ScenarioResult, name: str | None = None) -> str:
+    """A scenario's name (or `name`, a label made from it) as a legend shows it: marked when computed from samples."""
+    return (name or result.scenario.name) + (SAMPLE_NAME_MARK if result.sample else "")
 
 
 def _sources(*groups) -> tuple[Source, ...]:
@@ -70,7 +77,7 @@ def history_chart(census: list[CensusRow], baseline: ScenarioResult, updated: da
     figure = {
         "data": [
             _line("国勢調査の人口（実績）", [r.year for r in rows], [r.total for r in rows], 0),
-            _line(f"推計（{baseline.scenario.name}）", [y for y, _ in projected], [round(v) for _, v in projected], 1),
+            _line(scenario_label(baseline, f"推計（{baseline.scenario.name}）"), [y for y, _ in projected], [round(v) for _, v in projected], 1),
         ],
         "layout": _layout(shapes=[{"type": "line", "xref": "x", "yref": "paper", "x0": base_year, "x1": base_year,
                                    "y0": 0, "y1": 1, "line": {"dash": "dot", "color": "currentColor"}}],
@@ -78,16 +85,17 @@ def history_chart(census: list[CensusRow], baseline: ScenarioResult, updated: da
                                         "showarrow": False, "yanchor": "bottom"}]),
         "config": PLOTLY_CONFIG,
     }
-    table_rows = [(r.year, "実績（国勢調査）", r.total, _STATUS_LABELS[r.status]) for r in rows]
-    table_rows += [(y, "推計", round(v), "サンプル" if sample_projection else "推計") for y, v in projected if y > base_year]
+    table_rows = [(r.year, "実績（国勢調査）", r.total) for r in rows]
+    table_rows += [(y, "推計", round(v)) for y, v in projected if y > base_year]
+    status = [status_of(r.status) for r in rows] + [baseline.status for y, _ in projected if y > base_year]
     return Chart(
         id="population-history", title="総人口の推移と推計", unit="人",
         summary=(f"国勢調査の総人口は{year_label(rows[0].year)}の{format_number(rows[0].total)}人から"
                  f"{year_label(rows[-1].year)}の{format_number(rows[-1].total)}人まで増えました。"
                  f"{baseline.scenario.name}の推計では{year_label(projected[-1][0])}に{format_number(projected[-1][1])}人です。"),
         sources=_sources(rows), updated=updated,
-        table=Table((Column("year", "年", kind="year"), Column("kind", "区分"), Column("total", "総人口", kind="number", unit="人"), Column("status", "状態")),
-                    tuple(table_rows)),
+        table=Table((Column("year", "年", kind="year"), Column("kind", "区分"), Column("total", "総人口", kind="number", unit="人")),
+                    tuple(table_rows), status=tuple(status), key=("year",)),
         figure=figure, sample=sample_projection or _is_sample(rows),
         notes=("実績の値は二次資料から写したもので、e-Stat（国勢調査）で確認中です。",) if any(r.status == "未確認" for r in rows) else (),
     )
@@ -111,7 +119,8 @@ def age_structure_chart(result: ScenarioResult, updated: date, sample: bool) -> 
                  f"{format_number(rows[0][-1], 1)}%から{year_label(years[-1])}に{format_number(rows[-1][-1], 1)}%になります。"),
         sources=(), updated=updated,
         table=Table((Column("year", "年", kind="year"), *(Column(k, label, kind="number", unit="人") for k, label, _, _ in groups),
-                     Column("aging", "高齢化率", kind="number", unit="%", digits=1)), rows),
+                     Column("aging", "高齢化率", kind="number", unit="%", digits=1, description="65歳以上の人口の割合。")),
+                    rows, status=(result.status,) * len(rows), key=("year",)),
         figure={"data": data, "layout": _layout(barmode="overlay"), "config": PLOTLY_CONFIG},
         sample=sample, source_note="基準人口と仮定値からこのサイトで推計",
     )
@@ -130,8 +139,9 @@ def _flow_chart(rows: list[VitalRow], updated: date, *, chart_id: str, title: st
         summary=f"{year_label(years[0])}から{year_label(years[-1])}までの{first_label}と{second_label}（{what}）です。",
         sources=_sources(rows), updated=updated,
         table=Table((Column("year", "年", kind="year"), Column(first_key, first_label, kind="number", unit="人"),
-                     Column(second_key, second_label, kind="number", unit="人"), Column("balance", balance, kind="number", unit="人")),
-                    tuple((y, a, b, a - b) for y, a, b in zip(years, first, second))),
+                     Column(second_key, second_label, kind="number", unit="人"),
+                     Column("balance", balance, kind="number", unit="人", description=f"{first_label}−{second_label}（この行の値から計算）。")),
+                    tuple((y, a, b, a - b) for y, a, b in zip(years, first, second)), status=tuple(status_of(r.status) for r in rows), key=("year",)),
         figure={"data": [_line(first_label, years, first, 0), _line(second_label, years, second, 1)], "layout": _layout(), "config": PLOTLY_CONFIG},
         sample=_is_sample(rows),
     )
@@ -158,9 +168,10 @@ def natural_social_chart(rows: list[VitalRow], updated: date) -> Chart:
         id="population-natural-social", title="自然増減と社会増減", unit="人",
         summary="横軸が自然増減（出生数−死亡数）、縦軸が社会増減（転入数−転出数）で、各年の点を年の順に結んでいます。",
         sources=_sources(rows), updated=updated,
-        table=Table((Column("year", "年", kind="year"), Column("natural", "自然増減", kind="number", unit="人"),
-                     Column("social", "社会増減", kind="number", unit="人")),
-                    tuple(zip((r.year for r in rows), natural, social))),
+        table=Table((Column("year", "年", kind="year"),
+                     Column("natural", "自然増減", kind="number", unit="人", description="出生数−死亡数（その年の値から計算）。"),
+                     Column("social", "社会増減", kind="number", unit="人", description="転入数−転出数（その年の値から計算）。")),
+                    tuple(zip((r.year for r in rows), natural, social)), status=tuple(status_of(r.status) for r in rows), key=("year",)),
         figure={"data": [trace], "layout": _layout(x_title="自然増減（人）", y_title="社会増減（人）",
                                                       xaxis={"tickformat": ","}), "config": PLOTLY_CONFIG},
         sample=_is_sample(rows),
@@ -182,9 +193,8 @@ def tfr_chart(rows: list[TfrRow], updated: date, city: str) -> Chart:
         summary=f"{'、'.join(shown)}の合計特殊出生率です。" + "、".join(
             f"{r.area}{format_number(r.tfr, 2)}（{year_label(r.year)}）" for r in ordered if r.area == city) + "。",
         sources=_sources(rows), updated=updated,
-        table=Table((Column("year", "年", kind="year"), Column("area", "地域"), Column("tfr", "合計特殊出生率", kind="number", digits=2),
-                     Column("status", "状態")),
-                    tuple((r.year, r.area, r.tfr, _STATUS_LABELS[r.status]) for r in ordered)),
+        table=Table((Column("year", "年", kind="year"), Column("area", "地域"), Column("tfr", "合計特殊出生率", kind="number", digits=2)),
+                    tuple((r.year, r.area, r.tfr) for r in ordered), status=tuple(status_of(r.status) for r in ordered), key=("year", "area")),
         figure={"data": data, "layout": _layout(y_title="", yaxis={"tickformat": ".2f", "rangemode": "normal"}), "config": PLOTLY_CONFIG},
         sample=_is_sample(rows),
     )
@@ -192,22 +202,26 @@ def tfr_chart(rows: list[TfrRow], updated: date, city: str) -> Chart:
 
 def scenario_chart(results: dict[str, ScenarioResult], updated: date, sample: bool) -> Chart:
     years = sorted(next(iter(results.values())).populations)
-    data = [_line(r.scenario.name, years, [round(r.populations[y].total) for y in years], i) for i, r in enumerate(results.values())]
+    data = [_line(scenario_label(r), years, [round(r.populations[y].total) for y in years], i) for i, r in enumerate(results.values())]
     names = list(results.values())
     return Chart(
         id="population-scenarios", title="シナリオ別の総人口の推計", unit="人",
         summary=f"{len(names)}つのシナリオによる{year_label(years[-1])}までの総人口です。" + "、".join(
             f"{r.scenario.name}は{format_number(r.populations[years[-1]].total)}人" for r in names) + f"（{year_label(years[-1])}）。",
         sources=tuple(r.scenario.source for r in names if r.scenario.source), updated=updated,
-        table=Table((Column("year", "年", kind="year"), *(Column(r.scenario.id, r.scenario.name, kind="number", unit="人") for r in names)),
-                    tuple((y, *(round(r.populations[y].total) for r in names)) for y in years)),
+        table=Table((Column("year", "年", kind="year"),
+                     *(Column(r.scenario.id, r.scenario.name, kind="number", unit="人", sample=r.sample) for r in names)),
+                    tuple((y, *(round(r.populations[y].total) for r in names)) for y in years),
+                    status=(derived(r.status for r in names),) * len(years), key=("year",)),
         figure={"data": data, "layout": _layout(), "config": PLOTLY_CONFIG},
         sample=sample, source_note="基準人口と仮定値からこのサイトで推計",
     )
 
 
-def pyramid_chart(population: Population, year: int, scenario_name: str, updated: date, sample: bool, chart_id: str) -> Chart:
-    """Men to the left, women to the right; oldest at the top."""
+def pyramid_chart(population: Population, year: int, scenario_name: str, updated: date, sample: bool, chart_id: str,
+                  status: str | None = None) -> Chart:
+    """Men to the left, women to the right; oldest at the top. `status`: of the projection (else from `sample`)."""
+    status = status or derived([SAMPLE] if sample else [])
     ages = list(population.groups)
     peak = max(max(population.male), max(population.female)) or 1
     step = nice_ticks(0, peak, 2)[1] if peak > 0 else 1  # round tick values, e.g. 2,500
@@ -233,35 +247,41 @@ def pyramid_chart(population: Population, year: int, scenario_name: str, updated
                  f"高齢化率{format_number(population.aging_rate * 100, 1)}%。"),
         sources=(), updated=updated,
         table=Table((Column("age", "年齢"), Column("male", "男性", kind="number", unit="人"), Column("female", "女性", kind="number", unit="人")),
-                    tuple((f"{age}歳", round(m), round(f)) for age, m, f in zip(ages, population.male, population.female))),
+                    tuple((f"{age}歳", round(m), round(f)) for age, m, f in zip(ages, population.male, population.female)),
+                    status=(status,) * len(ages), key=("age",)),
         figure=figure, sample=sample, source_note="基準人口と仮定値からこのサイトで推計",
     )
 
 
 def target_chart(baseline: ScenarioResult, target: ScenarioResult, updated: date, sample: bool) -> Chart:
+    """The target against the baseline. Every number is shown rounded to a person, and every gap shown is the
+    difference of the two numbers shown beside it (so that the printed figures add up)."""
     years = sorted(baseline.populations)
     last = years[-1]
-    gap = target.populations[last].total - baseline.populations[last].total
+    shown = {y: (round(target.populations[y].total), round(baseline.populations[y].total)) for y in years}
+    gap = shown[last][0] - shown[last][1]
     data = [
-        _line(target.scenario.name, years, [round(target.populations[y].total) for y in years], 0),
-        _line(baseline.scenario.name, years, [round(baseline.populations[y].total) for y in years], 1),
+        _line(scenario_label(target), years, [shown[y][0] for y in years], 0),
+        _line(scenario_label(baseline), years, [shown[y][1] for y in years], 1),
     ]
     layout = _layout(
         shapes=[{"type": "line", "xref": "x", "yref": "y", "x0": last, "x1": last,
-                 "y0": baseline.populations[last].total, "y1": target.populations[last].total, "line": {"dash": "dot", "color": "currentColor"}}],
-        annotations=[{"x": last, "y": target.populations[last].total, "xref": "x", "yref": "y", "showarrow": False, "xanchor": "right",
+                 "y0": shown[last][1], "y1": shown[last][0], "line": {"dash": "dot", "color": "currentColor"}}],
+        annotations=[{"x": last, "y": shown[last][0], "xref": "x", "yref": "y", "showarrow": False, "xanchor": "right",
                       "text": f"差 {'+' if gap >= 0 else '−'}{format_number(abs(gap))}人"}],
     )
     return Chart(
         id="population-target", title=f"将来展望と{baseline.scenario.name}の比較", unit="人",
-        summary=(f"{year_label(last)}の将来展望は{format_number(target.populations[last].total)}人で、"
-                 f"{baseline.scenario.name}の{format_number(baseline.populations[last].total)}人より{format_number(abs(gap))}人"
+        summary=(f"{year_label(last)}の将来展望は{format_number(shown[last][0])}人で、"
+                 f"{baseline.scenario.name}の{format_number(shown[last][1])}人より{format_number(abs(gap))}人"
                  f"{'多く' if gap >= 0 else '少なく'}なります。"),
         sources=tuple(s for s in (target.scenario.source, baseline.scenario.source) if s), updated=updated,
-        table=Table((Column("year", "年", kind="year"), Column("target", "将来展望", kind="number", unit="人"),
-                     Column("baseline", baseline.scenario.name, kind="number", unit="人"), Column("gap", "差", kind="number", unit="人")),
-                    tuple((y, round(target.populations[y].total), round(baseline.populations[y].total),
-                           round(target.populations[y].total - baseline.populations[y].total)) for y in years)),
+        table=Table((Column("year", "年", kind="year"), Column("target", "将来展望", kind="number", unit="人", sample=target.sample),
+                     Column("baseline", baseline.scenario.name, kind="number", unit="人", sample=baseline.sample),
+                     Column("gap", "差", kind="number", unit="人", sample=target.sample or baseline.sample,
+                            description=f"将来展望−{baseline.scenario.name}（この行の値から計算）。")),
+                    tuple((y, shown[y][0], shown[y][1], shown[y][0] - shown[y][1]) for y in years),
+                    status=(derived([target.status, baseline.status]),) * len(years), key=("year",)),
         figure={"data": data, "layout": layout, "config": PLOTLY_CONFIG},
         sample=sample, source_note="基準人口と仮定値からこのサイトで推計",
     )

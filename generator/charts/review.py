@@ -13,8 +13,10 @@ from generator.charts import (
     PLOTLY_CONFIG,
     plotly_text,
 )
+from generator.charts.kpi import progress_status
 from generator.charts.model import Chart, Column, Table
 from generator.compute.progress import Progress
+from generator.compute.provenance import PRELIMINARY, SAMPLE, derived
 from generator.model.strategy import CityStrategy, FrozenReview, Kpi
 from generator.text.eras import fiscal_year_label
 
@@ -41,7 +43,10 @@ def review_chart(fiscal_year: int, strategy: CityStrategy, kpis_by_goal: dict[st
     counts = distribution(strategy, kpis_by_goal, progress, overall)
     sample = any(p.sample for p in progress.values()) or strategy.evaluation.sample
     summary = f"{fiscal_year_label(fiscal_year)}までの実績による、目標ごとの指標の評価の件数です。"
-    return grade_chart(fiscal_year, grade_order(strategy), found, counts, updated, sample, summary)
+    # A count of grades is computed from every evaluation it counts (and from the scale, when that is a sample).
+    status = [derived([progress_status(k, progress[k.id], (k.evaluation or strategy.evaluation).sample) for k in kpis]
+                      + ([SAMPLE] if strategy.evaluation.sample else [])) for _, _, kpis in groups(strategy, kpis_by_goal, overall)]
+    return grade_chart(fiscal_year, grade_order(strategy), found, counts, updated, sample, summary, status)
 
 
 def frozen_review_chart(record: FrozenReview, strategy: CityStrategy) -> Chart:
@@ -53,12 +58,19 @@ def frozen_review_chart(record: FrozenReview, strategy: CityStrategy) -> Chart:
     grades += sorted({row.grade for row in record.rows} - set(grades))  # a grade of a scale changed since
     sample = any(row.sample for row in record.rows) or strategy.evaluation.sample
     summary = f"{fiscal_year_label(record.fiscal_year)}の効果検証で審議会に示した、目標ごとの指標の評価の件数です。"
-    return grade_chart(record.fiscal_year, grades, list(counts), list(counts.values()), record.date, sample, summary)
+    status = [derived([recorded_status(row.sample, row.preliminary) for row in record.rows if (row.group, row.group_title) == group]
+                      + ([SAMPLE] if strategy.evaluation.sample else [])) for group in counts]
+    return grade_chart(record.fiscal_year, grades, list(counts), list(counts.values()), record.date, sample, summary, status)
+
+
+def recorded_status(sample: bool, preliminary: bool) -> str:
+    """The status of a recorded evaluation (a finalised year's row keeps only whether it held a sample or a 速報 value)."""
+    return derived([SAMPLE] * sample + [PRELIMINARY] * preliminary)
 
 
 def grade_chart(fiscal_year: int, grades: list[str], found: list[tuple[str, str]], counts: list[Counter],
-                updated: date, sample: bool, summary: str) -> Chart:
-    """Stacked bars: per group (short label, long label), how many indicators got each grade."""
+                updated: date, sample: bool, summary: str, status: list[str]) -> Chart:
+    """Stacked bars: per group (short label, long label), how many indicators got each grade; `status`: each group's."""
     labels = [short for short, _ in found]
     data = []
     bases = [0] * len(found)
@@ -87,7 +99,9 @@ def grade_chart(fiscal_year: int, grades: list[str], found: list[tuple[str, str]
         },
         "config": dict(PLOTLY_CONFIG),
     }
-    columns = (Column("goal", "目標"), *(Column(g, f"評価 {g}", kind="number", unit="件") for g in grades), Column("total", "合計", kind="number", unit="件"))
+    columns = (Column("goal", "目標"), *(Column(g, f"評価 {g}", kind="number", unit="件", description=f"評価が「{g}」の指標の数（このサイトで集計）。")
+                                        for g in grades),
+               Column("total", "合計", kind="number", unit="件", description="この目標の指標の数。"))
     rows = tuple((long, *(count[grade] for grade in grades), sum(count.values())) for (_, long), count in zip(found, counts))
     return Chart(
         id=f"review-{fiscal_year}-grades",
@@ -95,7 +109,7 @@ def grade_chart(fiscal_year: int, grades: list[str], found: list[tuple[str, str]
         summary=summary,
         sources=(),
         updated=updated,
-        table=Table(columns, rows),
+        table=Table(columns, rows, status=tuple(status), key=("goal",)),
         figure=figure,
         unit="件",
         sample=sample,

@@ -3,8 +3,13 @@
 It is what readers see before Plotly loads, without JavaScript and in print.
 It draws the subset of Plotly's figure schema our chart functions produce:
 bar traces (horizontal or vertical, with `base` and inside text) and scatter
-traces (lines and markers) on linear axes, line shapes and a legend. Colours
-may be `var(--chart-N)` tokens so the image follows the light/dark theme.
+traces (lines and markers) on linear axes, line shapes, annotations and a legend.
+Colours may be `var(--chart-N)` tokens so the image follows the light/dark theme.
+
+The root names its plot area (`data-plot-area`: left top right bottom), marks
+carry `data-series` (the trace's index), ticks `data-axis` and `data-value` and
+category labels `data-category`, so a test can hold the drawing against its
+figure (tests/test_charts_parity.py).
 """
 
 from __future__ import annotations
@@ -64,10 +69,21 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     return ticks
 
 
-def _tick_label(value: float, plain: bool = False) -> str:
+def _tick_label(value: float, tickformat: str | None = None) -> str:
+    """A tick value as Plotly writes it with the axis's d3 `tickformat` ("d", ",", ".2f", ",.1f")."""
+    if tickformat == "d":
+        return f"{round(value)}"
+    if tickformat and tickformat.endswith("f") and tickformat.lstrip(",").startswith("."):
+        digits = int(tickformat.lstrip(",")[1:-1])
+        return f"{value:,.{digits}f}" if tickformat.startswith(",") else f"{value:.{digits}f}"
     if float(value).is_integer():
-        return f"{int(value)}" if plain else f"{int(value):,}"
+        return f"{int(value):,}"
     return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _tick_value(value: float) -> str:
+    """A tick's value for its data-value attribute (what a test or a script reads back)."""
+    return format(float(value), ".10g")
 
 
 @dataclass
@@ -91,17 +107,34 @@ def _categories(values: list) -> list:
     return seen
 
 
+def _numbers(values: list) -> list[float]:
+    return [v for v in values if isinstance(v, (int, float))]
+
+
+def _bar_spacing(positions: list) -> float:
+    """The distance between neighbouring bar positions (1 for a single bar): bars are 70 % of it wide."""
+    ordered = sorted(set(_numbers(positions)))
+    return min((b - a for a, b in zip(ordered, ordered[1:])), default=1) or 1
+
+
+def _trace_extent(trace: dict, key: str) -> list[float]:
+    """The values of a trace that must show on axis `key`: a bar spans base to base + value along its value axis
+    (x for horizontal bars, y otherwise) and half the bar spacing around its position on the other axis."""
+    data = trace.get(key) or []
+    if trace.get("type") != "bar":
+        return _numbers(data)
+    if key != ("x" if trace.get("orientation") == "h" else "y"):
+        half = _bar_spacing(data) / 2
+        return [edge for v in _numbers(data) for edge in (v - half, v + half)]
+    base = trace.get("base")
+    return [edge for i, v in enumerate(data) if isinstance(v, (int, float))
+            for b in [base[i] if isinstance(base, list) else (base or 0)] for edge in (b, b + v)]
+
+
 def _value_range(figure: dict, key: str, axis: dict) -> tuple[float, float]:
     if "range" in axis:
         return float(axis["range"][0]), float(axis["range"][1])
-    values: list[float] = []
-    for trace in figure["data"]:
-        data = trace.get(key) or []
-        base = trace.get("base")
-        for i, v in enumerate(data):
-            if isinstance(v, (int, float)):
-                b = base[i] if isinstance(base, list) else (base or 0)
-                values.extend([v + b, b] if trace.get("type") == "bar" else [v])
+    values = [v for trace in figure["data"] for v in _trace_extent(trace, key)]
     values.extend(s[k] for s in figure["layout"].get("shapes", []) for k in (f"{key}0", f"{key}1") if s.get(f"{key}ref", key) not in ("paper",))
     if not values:
         return 0.0, 1.0
@@ -179,7 +212,9 @@ def _layout(figure: dict, width: int) -> _Plot:
     # Category axis (y for horizontal bars) sizes the left margin, at most 40 % of the width.
     max_left = int(width * 0.4)
     label_chars = max((max_left - 14) // CHAR_WIDTH, 4)
-    categories = _categories([v for t in traces for v in t.get("y", [])]) if horizontal else []
+    # Plotly's order: the axis's categoryarray first (categoryorder "array"), then the rest as they appear.
+    ordered = yaxis.get("categoryarray", []) if yaxis.get("categoryorder") == "array" else []
+    categories = _categories([*ordered, *(v for t in traces for v in t.get("y", []))]) if horizontal else []
     longest = max((len(line) for c in categories for line in _lines(c)), default=0)
     left = min(max(min(longest, label_chars) * CHAR_WIDTH + 14, 64), max_left) if horizontal else 70
     legend_items = [t for t in traces if t.get("name") and t.get("showlegend", True)]
@@ -202,6 +237,7 @@ def _svg_open(plot: _Plot, *, title: str, description: str, chart_id: str) -> li
     return [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart__static chart__static--{variant}" viewBox="0 0 {plot.width} {_n(plot.height)}" '
         f'role="img" aria-labelledby="{element_id}-title {element_id}-desc" data-search-exclude="" '
+        f'data-plot-area="{_n(plot.left)} {_n(plot.top)} {_n(plot.right)} {_n(plot.bottom)}" '
         f'font-size="{FONT_SIZE}" fill="currentColor">',
         f'<title id="{element_id}-title">{html.escape(title)}</title>',
         f'<desc id="{element_id}-desc">{html.escape(description)}</desc>',
@@ -214,7 +250,7 @@ _GRID = 'stroke="currentColor" stroke-opacity="0.15"'
 def _x_ticks(plot: _Plot, xaxis: dict) -> list[str]:
     """Vertical grid lines with their labels below the plot."""
     x_ticks = xaxis.get("tickvals") or nice_ticks(plot.x.low, plot.x.high)
-    x_text = xaxis.get("ticktext") or [_tick_label(v, xaxis.get("tickformat") == "d") for v in x_ticks]
+    x_text = xaxis.get("ticktext") or [_tick_label(v, xaxis.get("tickformat")) for v in x_ticks]
     # Label every n-th tick when the labels would touch (narrow variant).
     widest = max((len(str(t)) for t in x_text), default=1) * CHAR_WIDTH * 0.62 + 6
     spacing = (plot.right - plot.left) / max(len(x_ticks), 1)
@@ -222,24 +258,28 @@ def _x_ticks(plot: _Plot, xaxis: dict) -> list[str]:
     out = []
     for index, (value, label) in enumerate(zip(x_ticks, x_text)):
         px = plot.x(value)
-        out.append(f'<line x1="{_n(px)}" x2="{_n(px)}" y1="{_n(plot.top)}" y2="{_n(plot.bottom)}" {_GRID}/>')
+        out.append(f'<g data-axis="x" data-value="{_tick_value(value)}">'
+                   f'<line x1="{_n(px)}" x2="{_n(px)}" y1="{_n(plot.top)}" y2="{_n(plot.bottom)}" {_GRID}/>')
         if index % every == 0:
             out.append(_text(px, plot.bottom + 18, label, anchor="middle"))
+        out.append("</g>")
     return out
 
 
 def _y_ticks(plot: _Plot, yaxis: dict) -> list[str]:
     """Category labels for horizontal bars, else horizontal grid lines with value labels."""
     if plot.y is None:
-        return [_text(plot.left - 8, plot.y_center(category) + 4, _rewrap(category, plot.label_chars), anchor="end")
+        return [_text(plot.left - 8, plot.y_center(category) + 4, _rewrap(category, plot.label_chars), anchor="end",
+                      extra=f' data-category="{html.escape(html.unescape(str(category)), quote=True)}"')
                 for category in plot.categories]
     y_ticks = yaxis.get("tickvals") or nice_ticks(plot.y.low, plot.y.high)
-    y_text = yaxis.get("ticktext") or [_tick_label(v, yaxis.get("tickformat") == "d") for v in y_ticks]
+    y_text = yaxis.get("ticktext") or [_tick_label(v, yaxis.get("tickformat")) for v in y_ticks]
     out = []
     for value, label in zip(y_ticks, y_text):
         py = plot.y(value)
-        out.append(f'<line x1="{_n(plot.left)}" x2="{_n(plot.right)}" y1="{_n(py)}" y2="{_n(py)}" {_GRID}/>')
-        out.append(_text(plot.left - 6, py + 4, label, anchor="end"))
+        out.append(f'<g data-axis="y" data-value="{_tick_value(value)}">'
+                   f'<line x1="{_n(plot.left)}" x2="{_n(plot.right)}" y1="{_n(py)}" y2="{_n(py)}" {_GRID}/>')
+        out.append(_text(plot.left - 6, py + 4, label, anchor="end") + "</g>")
     return out
 
 
@@ -255,7 +295,7 @@ def _axes(plot: _Plot, layout: dict) -> list[str]:
     return out
 
 
-def _horizontal_bars(plot: _Plot, trace: dict) -> list[str]:
+def _horizontal_bars(plot: _Plot, trace: dict, series: int) -> list[str]:
     """One bar per category, from `base`, with its text centred inside."""
     out = []
     marker = trace.get("marker", {})
@@ -266,21 +306,21 @@ def _horizontal_bars(plot: _Plot, trace: dict) -> list[str]:
         cy, thickness = plot.y_center(category), plot.band * 0.7
         color = _color_at(marker.get("color"), i, "var(--chart-1)")
         out.append(f'<rect x="{_n(x0)}" y="{_n(cy - thickness / 2)}" width="{_n(x1 - x0)}" height="{_n(thickness)}" '
-                   f'style="fill:{_paint(color)}" stroke="var(--md-default-bg-color, #fff)" stroke-width="2"/>')
+                   f'style="fill:{_paint(color)}" stroke="var(--md-default-bg-color, #fff)" stroke-width="2" data-series="{series}"/>')
         if trace.get("text"):
             text_color = trace.get("textfont", {}).get("color", "var(--chart-on)")
             out.append(_text((x0 + x1) / 2, cy + 4, trace["text"][i], anchor="middle", extra=f' style="fill:{_paint(text_color)}"'))
     return out
 
 
-def _vertical_bars(plot: _Plot, trace: dict) -> list[str]:
+def _vertical_bars(plot: _Plot, trace: dict, series: int) -> list[str]:
     """Bars 70 % as wide as the closest pair of x values; missing values are gaps."""
     out = []
     marker = trace.get("marker", {})
     x, y = plot.x, plot.y
+    assert y is not None  # only a figure of horizontal bars has no value axis for y
     xs = trace["x"]
-    spacing = min((b - a for a, b in zip(xs, xs[1:])), default=1) or 1
-    bar_width = abs(x(spacing) - x(0)) * 0.7
+    bar_width = abs(x(_bar_spacing(xs)) - x(0)) * 0.7
     for i, value in enumerate(trace["y"]):
         if value is None:
             continue
@@ -288,37 +328,39 @@ def _vertical_bars(plot: _Plot, trace: dict) -> list[str]:
         y0, y1 = y(base), y(base + value)
         color = _color_at(marker.get("color"), i, "var(--chart-1)")
         out.append(f'<rect x="{_n(x(xs[i]) - bar_width / 2)}" y="{_n(min(y0, y1))}" width="{_n(bar_width)}" '
-                   f'height="{_n(abs(y1 - y0))}" style="fill:{_paint(color)}"/>')
+                   f'height="{_n(abs(y1 - y0))}" style="fill:{_paint(color)}" data-series="{series}"/>')
     return out
 
 
-def _scatter(plot: _Plot, trace: dict) -> list[str]:
+def _scatter(plot: _Plot, trace: dict, series: int) -> list[str]:
     """A polyline and/or markers; missing values are skipped."""
     out = []
     marker, line = trace.get("marker", {}), trace.get("line", {})
     color = line.get("color") or marker.get("color") or "var(--chart-1)"
-    points = [(plot.x(a), plot.y(b)) for a, b in zip(trace["x"], trace["y"]) if b is not None]
+    y = plot.y
+    assert y is not None  # only a figure of horizontal bars (no lines) has no value axis for y
+    points = [(plot.x(a), y(b)) for a, b in zip(trace["x"], trace["y"]) if b is not None]
     mode = trace.get("mode", "lines+markers")
     if "lines" in mode and len(points) > 1:
         dash = DASHES.get(line.get("dash", "solid"), "")
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         out.append(f'<polyline points="{" ".join(f"{_n(a)},{_n(b)}" for a, b in points)}" fill="none" '
-                   f'style="stroke:{_paint(color)}" stroke-width="{line.get("width", 2.5)}"{dash_attr}/>')
+                   f'style="stroke:{_paint(color)}" stroke-width="{line.get("width", 2.5)}"{dash_attr} data-series="{series}"/>')
     if "markers" in mode:
-        out.extend(_marker(a, b, marker.get("symbol", "circle"), color) for a, b in points)
+        out.extend(_marker(a, b, marker.get("symbol", "circle"), color, f' data-series="{series}"') for a, b in points)
     return out
 
 
 def _series(plot: _Plot, traces: list[dict]) -> list[str]:
     """Every trace in figure order, so later traces paint over earlier ones as in Plotly."""
     out = []
-    for trace in traces:
+    for series, trace in enumerate(traces):  # data-series: the trace's index in the figure (tests match them up)
         if trace.get("type") == "bar" and plot.y is None:
-            out += _horizontal_bars(plot, trace)
+            out += _horizontal_bars(plot, trace, series)
         elif trace.get("type") == "bar":
-            out += _vertical_bars(plot, trace)
+            out += _vertical_bars(plot, trace, series)
         elif trace.get("type") == "scatter":
-            out += _scatter(plot, trace)
+            out += _scatter(plot, trace, series)
     return out
 
 
@@ -345,14 +387,18 @@ def _shapes(plot: _Plot, shapes: list[dict]) -> list[str]:
 
 
 def _annotations(plot: _Plot, notes: list[dict]) -> list[str]:
-    """Notes (e.g. the gap to a target), placed like Plotly's: data or paper coordinates."""
+    """Notes (e.g. the gap to a target, the sample mark), placed like Plotly's: data or paper coordinates,
+    with their own font size and opacity."""
     out = []
     for note in notes:
         ax = _along(note.get("xref"), note["x"], plot.left, plot.right, plot.x)
         ay = _along(note.get("yref"), note["y"], plot.bottom, plot.top, plot.y)
         anchor = {"left": "start", "right": "end"}.get(note.get("xanchor", "center"), "middle")
-        dy = -6 if note.get("yanchor") == "bottom" else 4
-        out.append(_text(ax - (6 if anchor == "end" else 0), ay + dy, note["text"], anchor=anchor, extra=' font-weight="bold"'))
+        size = note.get("font", {}).get("size", FONT_SIZE)
+        dy = -6 if note.get("yanchor") == "bottom" else round(size * 0.3)
+        extra = ' font-weight="bold"' + (f' font-size="{size}"' if size != FONT_SIZE else "")
+        extra += f' opacity="{note["opacity"]}"' if "opacity" in note else ""
+        out.append(_text(ax - (6 if anchor == "end" else 0), ay + dy, note["text"], anchor=anchor, extra=extra))
     return out
 
 
@@ -394,8 +440,8 @@ def render_svg(figure: dict, *, title: str, description: str, chart_id: str, wid
     return "".join(out)
 
 
-def _marker(x: float, y: float, symbol: str, color: str) -> str:
-    style = f'style="fill:{_paint(color)}"'
+def _marker(x: float, y: float, symbol: str, color: str, extra: str = "") -> str:
+    style = f'style="fill:{_paint(color)}"{extra}'
     if symbol == "square":
         return f'<rect x="{_n(x - 4)}" y="{_n(y - 4)}" width="8" height="8" {style}/>'
     if symbol == "diamond":

@@ -10,6 +10,7 @@ from generator.charts import (
     plotly_text,
 )
 from generator.charts.model import Chart, Column, Table
+from generator.compute.provenance import status_of
 from generator.model.base import Source
 from generator.model.policy import PlanSchedule
 from generator.text.eras import fiscal_year_label
@@ -80,14 +81,13 @@ def plan_period_table(schedule: PlanSchedule) -> Table:
         Column("period", "期間"),
         Column("start", "開始年度", kind="fiscal_year"),
         Column("end", "終了年度", kind="fiscal_year"),
-        Column("years", "年数", kind="number", unit="年"),
+        Column("years", "年数", kind="number", unit="年", description="開始年度から終了年度までの年数（この行の年度から計算）。"),
     )
-    rows = tuple(
-        (row.name, period.label, period.start_fy, period.end_fy, period.end_fy - period.start_fy + 1)
-        for row in schedule.rows
-        for period in row.periods
-    )
-    return Table(columns, rows)
+    periods = [(row, period) for row in schedule.rows for period in row.periods]
+    rows = tuple((row.name, period.label, period.start_fy, period.end_fy, period.end_fy - period.start_fy + 1) for row, period in periods)
+    # As written in the table (its own source or the table's): 未確認 while that source is to be checked.
+    status = tuple(status_of(needs_check=(period.source or schedule.source).needs_check) for _, period in periods)
+    return Table(columns, rows, status=status, key=("plan", "period"))
 
 
 def plan_period_chart(schedule: PlanSchedule) -> Chart:

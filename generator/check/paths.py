@@ -99,7 +99,9 @@ def readable_path(model: type[BaseModel], path: tuple[str | int, ...]) -> str:
                 continue
             return ""
         field = current.model_fields[step]
-        index = steps.pop(0) if steps and isinstance(steps[0], int) and _is_list(field.annotation) else None
+        index = steps[0] if steps and isinstance(steps[0], int) and _is_list(field.annotation) else None
+        if index is not None:
+            steps.pop(0)
         label = field_label(field, as_item=index is not None)
         labelled = labelled or bool(label)
         if index is not None:

@@ -1,7 +1,9 @@
-"""The production gate: nothing marked as a sample or unchecked is published.
+"""The production gate: nothing marked as a sample or unchecked is published, and nothing without a checked source.
 
 `python -m generator validate --production` (and `build --production`) add one
-error for every sample value, sample text and unchecked source, located in its file.
+error for every sample value, sample text and unchecked source, every published figure or
+text without a source or without a record of its check (check/verification.py), and every
+scenario named after IPSS's projection whose values are not IPSS's, located in its file.
 """
 
 from __future__ import annotations
@@ -11,14 +13,19 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel
 
+from generator.check.rules.sources import IPSS_NAME_PREVIEW, IPSS_NAME_PRODUCTION, ipss_names
+from generator.check.verification import NO_SOURCE, UNVERIFIED, lacks, yaml_data
 from generator.load.document import format_path
 from generator.model.base import Model, Source
-from generator.model.project import DATA_FILES, DATA_TABLES, Project
+from generator.model.project import DATA_TABLES, Project
 from generator.problems import Problem
 
-# Problem.code of the gate's problems (the message catalog's): a sample, an unchecked value or source, no SITE_URL.
+# Problem.code of the gate's problems (the message catalog's): a sample, an unchecked value or source, no SITE_URL,
+# no source or no record of its check, a name that claims IPSS's projection.
 SAMPLE, UNCHECKED, SITE_URL = "E-PROD-SAMPLE", "E-PROD-UNCHECKED", "E-PROD-SITE-URL"
-PRODUCTION = frozenset({SAMPLE, UNCHECKED, SITE_URL})
+PRODUCTION = frozenset({SAMPLE, UNCHECKED, SITE_URL, NO_SOURCE, UNVERIFIED, IPSS_NAME_PRODUCTION})
+# Warnings of the preview that the gate replaces by its errors (pipeline drops them from a production report).
+SUPERSEDED = frozenset({IPSS_NAME_PREVIEW})
 _REPLACE = "実際の値・文言と出典に置き換えてから、"
 
 
@@ -51,8 +58,8 @@ class _Rows(Model):
 
 
 def production_problems(project: Project) -> list[Problem]:
-    items: list[tuple[str, BaseModel]] = [(key, getattr(project, key)) for key in DATA_FILES]
-    items += [(f"kpis/{kpi_id}.yml", kpi) for kpi_id, kpi in project.kpis.items()]
+    """Everything the gate refuses, each located in its file."""
+    items: list[tuple[str, BaseModel]] = yaml_data(project)  # only files that exist: an absent part publishes nothing
     items += [(key, _Rows(rows=getattr(project, key))) for key in DATA_TABLES if getattr(project, key) is not None]
     problems = []
     for key, model in items:
@@ -66,6 +73,23 @@ def production_problems(project: Project) -> list[Problem]:
             line, column = document.locate(path)
             problems.append(Problem(document.name, line, column, format_path(path), f"本番公開できません: {reason}", fix,
                                     code=code))
+    return problems + _provenance_problems(project)
+
+
+def _provenance_problems(project: Project) -> list[Problem]:
+    """No source or no record of its check (check/verification.py); a scenario named after IPSS's projection without its values."""
+    problems = []
+    for lack in lacks(project):
+        document = project.documents[lack.data]
+        line, column = document.locate(lack.path)
+        problems.append(Problem(document.name, line, column, format_path(lack.path), f"本番公開できません: {lack.reason}", lack.fix,
+                                code=lack.code))
+    if project.vision is not None and project.assumptions is not None:
+        document = project.documents["vision"]
+        for finding in ipss_names(project.vision, project.assumptions, production=True):
+            line, column = document.locate(finding.path)
+            problems.append(Problem(document.name, line, column, format_path(finding.path), finding.message, finding.hint,
+                                    finding.severity, code=finding.code))
     return problems
 
 
@@ -95,3 +119,13 @@ def production_summary(problems: list[Problem]) -> str:
     lines = [f"本番公開の前に直すもの: {len(problems)} 件（ファイル別）"]
     lines += [f"  {name}: {count} 件" for name, count in sorted(counts.items())]
     return "\n".join(lines)
+
+
+def waiting_line(problems: list[Problem]) -> str:
+    """One line for a preview's validation: how much the production gate would still refuse, by kind."""
+    if not problems:
+        return "本番公開の確認: 見本・未確認の値や、出典・確認記録のないものはありません。"
+    unchecked = sum(problem.code in (NO_SOURCE, UNVERIFIED) for problem in problems)
+    return (f"本番公開の前に直すもの: {len(problems)} 件（うち出典・確認記録がないもの {unchecked} 件）。"
+            "一覧は python -m generator validate --production で表示します。")
+

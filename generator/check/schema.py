@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import builtins
 import difflib
+import math
 import re
 import types
 import typing
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -70,7 +72,7 @@ class _Error:
     value: Any
     ctx: dict
     msg: str
-    model: type[BaseModel]
+    model: builtins.type[BaseModel]  # builtins: `type` above is the field
 
     @property
     def name(self) -> str:
@@ -126,10 +128,33 @@ def _number(e: _Error) -> Explanation:
     return message, _DIGITS_ONLY
 
 
+def _not_finite(e: _Error) -> Explanation:
+    """.inf / .nan in YAML (a float here) or inf / nan / Infinity in a CSV cell (text)."""
+    written = e.value
+    if isinstance(e.value, float):
+        written = ".nan" if math.isnan(e.value) else (".inf" if e.value > 0 else "-.inf")
+    return (f"「{written}」は無限大か非数（NaN）で、数として計算できません。",
+            "実際の値を半角数字で書いてください。値が分からないなら、その年・その行を書かずにおきます。")
+
+
+# Patterns that are not ids, by the field's pattern: (message, fix, code). Anything else is an id.
+_PATTERNS: dict[str, tuple[str, str, str]] = {
+    r"^https?://[^\s<>\"]+$": ("URLの形になっていません（「{value}」）。", "http:// または https:// で始まるURLを書いてください。", "E-SCHEMA-URL"),
+    r"^[A-Za-z0-9][A-Za-z0-9._/-]*$": (
+        "「{value}」はファイル名に使えない文字を含んでいます。",
+        "documents/ の中のファイル名は、半角の英数字・ハイフン・ドット・下線とフォルダの / で付けてください"
+        "（例: council/2025-1-shiryo.pdf）。日本語のファイル名は、ファイルの名前を変えてから書きます。", "E-SCHEMA-FILENAME"),
+    r"^([a-z0-9][a-z0-9/_-]*/?|https?://[^\s<>\"]+)$": (
+        "「{value}」はサイトのページでも http(s):// のアドレスでもありません。",
+        "サイトの中のページは reviews/2024/ のように（先頭の / なし、英小文字）、外のページは https:// から書いてください。",
+        "E-SCHEMA-PAGE-LINK"),
+}
+
+
 def _pattern(e: _Error) -> Explanation:
-    if str(e.ctx.get("pattern", "")).startswith("^https?"):
-        return f"URLの形になっていません（「{e.value}」）。", "http:// または https:// で始まるURLを書いてください。", "E-SCHEMA-URL"
-    return f"「{e.value}」は名前（id）として使えません。", "英小文字・数字と、間に挟むハイフン（-）だけで書いてください（例: basic-1）。"
+    message, fix, code = _PATTERNS.get(str(e.ctx.get("pattern", "")), (
+        "「{value}」は名前（id）として使えません。", "英小文字・数字と、間に挟むハイフン（-）だけで書いてください（例: basic-1）。", ""))
+    return (message.format(value=e.value), fix, code) if code else (message.format(value=e.value), fix)
 
 
 def _at_least(e: _Error) -> Explanation:
@@ -169,6 +194,7 @@ MESSAGES: dict[str, tuple[str, Callable[[_Error], Explanation]]] = {
     "int_from_float": ("E-SCHEMA-INTEGER", _integer),
     "float_type": ("E-SCHEMA-NUMBER", _number),
     "float_parsing": ("E-SCHEMA-NUMBER", _number),
+    "finite_number": ("E-SCHEMA-NOT-FINITE", _not_finite),
     "bool_type": ("E-SCHEMA-BOOL", lambda e: (f"true または false で書いてください（今は「{e.value}」です）。",
                                              "true（はい）か false（いいえ）と書いてください。")),
     "list_type": ("E-SCHEMA-LIST", lambda e: (f"一覧で書いてください（今は{_kind(e.value)}です）。", "各要素を次の行から「- 」で始めて書いてください。")),
@@ -220,7 +246,10 @@ def _field_loc(loc: tuple) -> tuple:
     return tuple(part for part in loc if not (isinstance(part, str) and _UNION_MEMBER.match(part)))
 
 
-def build_model(model: type[BaseModel], document: Document) -> tuple[BaseModel | None, list[Problem]]:
+_M = TypeVar("_M", bound=BaseModel)
+
+
+def build_model(model: type[_M], document: Document) -> tuple[_M | None, list[Problem]]:
     """Validate a document against a model; every error is located in the file."""
     if document.data is None:
         return None, [Problem(document.name, None, None, "", "ファイルが空です。", "中身を書いてから保存してください。", code="E-FILE-EMPTY")]
@@ -228,7 +257,7 @@ def build_model(model: type[BaseModel], document: Document) -> tuple[BaseModel |
         return model.model_validate(document.data), []
     except ValidationError as exc:
         problems = []
-        errors = [dict(error, loc=_field_loc(error["loc"])) for error in exc.errors(include_url=False)]
+        errors: list[dict[str, Any]] = [dict(error, loc=_field_loc(error["loc"])) for error in exc.errors(include_url=False)]
         reported: set[tuple] = set()
         for error in errors:
             loc = tuple(error["loc"])
@@ -306,7 +335,7 @@ def build_table(row_model: type[BaseModel], document: Document) -> tuple[list | 
     """
 
     class Table(Model):
-        rows: list[row_model]  # type: ignore[valid-type]
+        rows: list[row_model]  # type: ignore[valid-type]  # a model made at run time for each row model
 
     document, warnings = _old_words(row_model, document)
     instance, problems = build_model(Table, document)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from generator.compute.progress import Progress, evaluate
-from generator.compute.projection import decline_stage
+from generator.compute.projection import DECLINE_BAND, decline_stage
 from generator.compute.scenarios import ScenarioResult, run_scenarios
 from generator.model.project import Project
 from generator.model.strategy import CityStrategy, Kpi
@@ -19,8 +19,10 @@ class Computed:
     kpis_by_goal: dict[str, list[Kpi]]  # goal id → its KPIs: 数値目標 first, then by measure order
     population: dict[str, ScenarioResult] = field(default_factory=dict)  # scenario id → projection
     population_sample: bool = False  # an input of the projections is a sample
-    # Per scenario: (name, [(year, stage of population decline, 65+ index against the base year)]).
-    decline_stages: list[tuple[str, list[tuple[int, int, float]]]] = field(default_factory=list)
+    # Per scenario: (name, status of its projection (compute/provenance.py),
+    # [(year, stage of population decline, 65+ index against the base year)]).
+    decline_stages: list[tuple[str, str, list[tuple[int, int, float]]]] = field(default_factory=list)
+    decline_band: float = DECLINE_BAND  # the 第2段階 band used: vision.yml's decline_band, else the site's own default
     overall: list[Kpi] = field(default_factory=list)  # strategy-level indicators (全体目標), in printed order
 
 
@@ -64,13 +66,24 @@ def compute(strategy: CityStrategy, kpis: dict[str, Kpi], frozen_years: Iterable
 def population_sample(project: Project) -> bool:
     """Projections are samples while any input of them is."""
     vision = project.vision
+    # Called only for a city with a population vision, whose tables come with vision.yml.
+    assert vision is not None and project.base_population is not None and project.assumptions is not None
     return (any(r.status == "sample" for r in project.base_population + project.assumptions)
             or any(f.sample for f in vision.fertility) or any(s.sample for s in vision.scenarios))
 
 
-def decline_stages(project: Project, results: dict[str, ScenarioResult]) -> list[tuple[str, list[tuple[int, int, float]]]]:
-    """Per scenario: (year, stage, 65+ index against the base year) for each step after the base."""
+def decline_band(project: Project) -> float:
+    """The 第2段階 band as a fraction: the data's (with its source) when given, else the site's own default."""
+    band = project.vision.decline_band if project.vision is not None else None
+    return band.percent / 100 if band is not None else DECLINE_BAND
+
+
+def decline_stages(project: Project, results: dict[str, ScenarioResult]) -> list[tuple[str, str, list[tuple[int, int, float]]]]:
+    """Per scenario: its name, the status of its projection and (year, stage, 65+ index against the base year)
+    for each step after the base (the stages are computed from the projection, so they share its status)."""
     vision = project.vision
+    assert vision is not None  # called only for a city with a population vision
+    band = decline_band(project)
     rows = []
     for result in results.values():
         base = result.populations[vision.base_year]
@@ -79,8 +92,8 @@ def decline_stages(project: Project, results: dict[str, ScenarioResult]) -> list
             if year == vision.base_year:
                 continue
             elderly = population.count(65) / base.count(65) * 100 if base.count(65) else 0.0
-            steps.append((year, decline_stage(base, population), elderly))
-        rows.append((result.scenario.name, steps))
+            steps.append((year, decline_stage(base, population, band), elderly))
+        rows.append((result.scenario.name, result.status, steps))
     return rows
 
 
@@ -93,6 +106,7 @@ def compute_project(project: Project) -> Computed:
     computed = compute(project.strategy, project.kpis, project.review_snapshots)
     if project.vision is None:  # a city without a population vision yet
         return computed
+    assert project.base_population is not None and project.assumptions is not None  # read with vision.yml
     population = run_scenarios(project.vision, project.base_population, project.assumptions)
     return replace(computed, population=population, population_sample=population_sample(project),
-                   decline_stages=decline_stages(project, population))
+                   decline_stages=decline_stages(project, population), decline_band=decline_band(project))

@@ -69,7 +69,8 @@ def compared_value(kpi: Kpi, actuals: list[Actual]) -> tuple[float | None, list[
         last = target.last_year  # None: the strategy states no target year, so no upper bound
         inside = [a for a in actuals if (last is None or a.year <= last) and (first is None or a.year > first)]
         return (inside[-1].value, inside[-1:]) if inside else (None, [])
-    window = [a for a in actuals if target.from_year <= a.year <= target.to_year]  # type: ignore[operator]
+    assert target.from_year is not None and target.to_year is not None  # the model requires both over a period
+    window = [a for a in actuals if target.from_year <= a.year <= target.to_year]
     if not window:
         return None, []
     total = sum(a.value for a in window)
@@ -91,16 +92,17 @@ def _grade_by_rule(evaluation: Evaluation, rule: str) -> tuple[str, str]:
     return band.grade, band.label
 
 
-def _band(kpi: Kpi, evaluation: Evaluation, value: float, year: int, baseline: float | None, sample: bool) -> Progress:
+def _band(kpi: Kpi, evaluation: Evaluation, value: float, year: int, baseline: float, sample: bool) -> Progress:
     """長与町-style grading: reached, or above / near / below the baseline."""
     target = kpi.target_value
+    assert target is not None  # evaluate() grades only a KPI whose target is a number
     sign = 1 if kpi.better == "higher" else -1
     if sign * (value - target) >= 0:
         grade, label = _grade_by_rule(evaluation, "target_reached")
         return Progress(year, value, None, grade, label, Basis("band_reached", value, target), sample=sample)
     if baseline == 0:
         return _not_measurable(evaluation, year, value, Basis("band_zero_baseline"), sample)
-    change = sign * (value - baseline) / abs(baseline) * 100  # type: ignore[operator]
+    change = sign * (value - baseline) / abs(baseline) * 100
     rule = "near_baseline" if abs(change) <= evaluation.band_percent else ("above_baseline" if change > 0 else "below_baseline")
     grade, label = _grade_by_rule(evaluation, rule)
     return Progress(year, value, None, grade, label, Basis("band", value, target, baseline, change=change, band=evaluation.band_percent), sample=sample)
@@ -109,6 +111,7 @@ def _band(kpi: Kpi, evaluation: Evaluation, value: float, year: int, baseline: f
 def _achievement(kpi: Kpi, value: float) -> Basis:
     """Value against target as a ratio (a zero or negative target makes no ratio)."""
     target = kpi.target_value
+    assert target is not None  # evaluate() grades only a KPI whose target is a number
     reached = value >= target if kpi.better == "higher" else value <= target
     if target <= 0 or value < 0:
         # A ratio of a zero or negative target says nothing (0 ÷ 12 = 0 %, −100 ÷ −50 = 200 %).
@@ -123,6 +126,7 @@ def _achievement(kpi: Kpi, value: float) -> Basis:
 def _distance(kpi: Kpi, value: float, baseline: float) -> Basis:
     """How far from the baseline towards the target the value has come."""
     target = kpi.target_value
+    assert target is not None  # evaluate() grades only a KPI whose target is a number
     if target == baseline:  # "keep the level": reached or not
         kept = value >= target if kpi.better == "higher" else value <= target
         return Basis("keep", value, target, baseline, percent=100.0 if kept else 0.0)
@@ -148,12 +152,15 @@ def _bound(kpi: Kpi, value: float, target: float) -> Basis:
 def _pro_rated(kpi: Kpi, basis: Basis, year: int, plan_start: int) -> Basis:
     """The distance against where the KPI should be by `year`."""
     if kpi.target.type == "累計":
-        start, end = kpi.target.from_year - 1, kpi.target.to_year  # type: ignore[operator]
+        assert kpi.target.from_year is not None and kpi.target.to_year is not None  # the model requires both for 累計
+        start, end = kpi.target.from_year - 1, kpi.target.to_year
     else:
-        start = kpi.baseline.last_year if kpi.baseline and kpi.baseline.last_year else plan_start - 1  # type: ignore[union-attr]
-        end = kpi.target.last_year
-        if end is None:  # no target year stated: nothing to pro-rate against
+        first = kpi.baseline.last_year if kpi.baseline else None
+        start = first if first else plan_start - 1
+        last = kpi.target.last_year
+        if last is None:  # no target year stated: nothing to pro-rate against
             return replace(basis, rule="no_target_year")
+        end = last
     expected = min(max((year - start) / (end - start), 0), 1) * 100 if end > start else 100.0
     return replace(basis, expected=expected, start=start, end=end, year=year)
 
@@ -188,9 +195,10 @@ def _year_on_year(kpi: Kpi, evaluation: Evaluation, parts: list[Actual], sample:
     else:
         return _not_measurable(evaluation, latest.year, latest.value, Basis("no_previous_year", latest.value), sample)
     better = latest.value > previous_value if kpi.better == "higher" else latest.value < previous_value
-    basis = Basis("year_on_year", latest.value, previous_value, percent=100.0 if better else 0.0, year=previous_year)
-    grade, label = _grade_by_percent(evaluation, basis.percent)  # type: ignore[arg-type]
-    return Progress(latest.year, latest.value, basis.percent, grade, label, basis, sample=sample)
+    percent = 100.0 if better else 0.0
+    basis = Basis("year_on_year", latest.value, previous_value, percent=percent, year=previous_year)
+    grade, label = _grade_by_percent(evaluation, percent)
+    return Progress(latest.year, latest.value, percent, grade, label, basis, sample=sample)
 
 
 def _grade(kpi: Kpi, evaluation: Evaluation, plan_start: int, value: float | None, parts: list[Actual], sample: bool) -> Progress:

@@ -136,7 +136,7 @@ def _as_float(value: object, what: str) -> float:
     if isinstance(value, bool):
         raise ProjectionError(f"{what}が数値ではありません（{value!r}）")
     try:
-        return float(value)  # type: ignore[arg-type]
+        return float(value)  # type: ignore[arg-type]  # any value is tried: float()'s TypeError is caught below
     except (TypeError, ValueError):
         raise ProjectionError(f"{what}が数値ではありません（{value!r}）") from None
 

@@ -19,6 +19,8 @@ from generator.compute.projection import (
     with_fertility,
     with_zero_migration,
 )
+from generator.compute.provenance import CONFIRMED, DERIVED_STATUSES, SAMPLE, UNCHECKED, derived, is_sample, status_of
+from generator.model.base import Source
 from generator.model.population import (
     AgeSexRow,
     AssumptionRow,
@@ -32,6 +34,13 @@ class ScenarioResult:
     scenario: Scenario
     populations: dict[int, Population]  # every 5 years from the base year to the horizon
     tfr: dict[int, float]  # the TFR path behind its births (end year of each step)
+    # How far the projection can be trusted: the weakest status of its inputs, as computed (compute/provenance.py).
+    status: str = DERIVED_STATUSES[CONFIRMED]
+
+    @property
+    def sample(self) -> bool:
+        """Whether the projection is computed from values that include a sample (its name is then marked)."""
+        return is_sample(self.status)
 
 
 def base_table(rows: list[AgeSexRow]) -> Population:
@@ -70,14 +79,37 @@ def base_tfr_path(vision: PopulationVision) -> dict[int, float]:
     return {year: fertility_for(vision, year - STEP).base_tfr for year in years}
 
 
-def scenario_assumptions(
-    vision: PopulationVision, scenario: Scenario, base: dict[int, PeriodAssumptions]
-) -> tuple[dict[int, PeriodAssumptions], dict[int, float]]:
-    """A scenario's assumptions and TFR path, applying its parents first (based_on)."""
+def lineage(vision: PopulationVision, scenario: Scenario) -> list[Scenario]:
+    """The scenario, then its parent (based_on), then the parent's parent, and so on."""
     scenarios = {s.id: s for s in vision.scenarios}
     chain = [scenario]
     while chain[-1].based_on:
         chain.append(scenarios[chain[-1].based_on])
+    return chain
+
+
+def _stated_status(sample: bool, source: Source | None) -> str:
+    """A value of vision.yml: a sample, unchecked when its source needs a check, else as stated."""
+    if sample:
+        return SAMPLE
+    return UNCHECKED if source is not None and source.needs_check else CONFIRMED
+
+
+def projection_status(vision: PopulationVision, scenario: Scenario, base_rows: list[AgeSexRow],
+                      assumption_rows: list[AssumptionRow]) -> str:
+    """The status of a scenario's projection: computed from the base table, the assumptions, the fertility entries and
+    the scenario with its parents, it inherits the weakest of their statuses (算出（見本を含む） when one is a sample)."""
+    statuses = [status_of(row.status) for row in base_rows] + [status_of(row.status) for row in assumption_rows]
+    statuses += [_stated_status(entry.sample, entry.source) for entry in vision.fertility]
+    statuses += [_stated_status(step.sample, step.source) for step in lineage(vision, scenario)]
+    return derived(statuses)
+
+
+def scenario_assumptions(
+    vision: PopulationVision, scenario: Scenario, base: dict[int, PeriodAssumptions]
+) -> tuple[dict[int, PeriodAssumptions], dict[int, float]]:
+    """A scenario's assumptions and TFR path, applying its parents first (based_on)."""
+    chain = lineage(vision, scenario)
     # Every period (held ones too) takes the fertility entry in force for it, so a
     # later entry changes both the CWR and the base TFR that scenarios scale from.
     assumptions = {
@@ -104,5 +136,7 @@ def run_scenarios(vision: PopulationVision, base_rows: list[AgeSexRow], assumpti
     results = {}
     for scenario in vision.scenarios:
         scenario_rules, path = scenario_assumptions(vision, scenario, assumptions)
-        results[scenario.id] = ScenarioResult(scenario, project(vision.base_year, base, scenario_rules, until=vision.horizon_year), path)
+        populations = project(vision.base_year, base, scenario_rules, until=vision.horizon_year)
+        results[scenario.id] = ScenarioResult(scenario, populations, path,
+                                              projection_status(vision, scenario, base_rows, assumption_rows))
     return results

@@ -20,14 +20,15 @@ def data_dates(project: Project) -> list[datetime.date]:
     dates.append(project.plan_periods.updated)
     if project.vision is not None:
         dates.append(project.vision.updated)
-    dates += [entry.date for entry in project.news.entries]
+    dates += [entry.date for entry in project.news.published(project.today)]  # a notice waits for its day
     if project.revisions is not None:
         dates += [revision.date for revision in project.revisions.revisions]
     dates += [review.date for review in project.reviews.reviews if review.date is not None]
-    dates += [event.date for event in project.process.events]
-    dates += [day for r in project.public_comments.rounds for day in (r.start, r.results_published) if day is not None]
-    dates += [m.published for m in project.materials.materials if m.published is not None]
-    return [day for day in dates if day <= project.today]
+    # The process record may hold plans: a meeting or a publication still ahead is not an update yet.
+    planned = [event.date for event in project.process.events]
+    planned += [day for r in project.public_comments.rounds for day in (r.start, r.results_published) if day is not None]
+    planned += [m.published for m in project.materials.materials if m.published is not None]
+    return dates + [day for day in planned if day <= project.today]
 
 
 def last_updated(project: Project) -> datetime.date | None:

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from generator.load.decode import read_text
-from generator.load.document import Document
+from generator.load.document import Document, Path_
 from generator.problems import Problem
 
 BOM = "\ufeff"
@@ -52,7 +52,9 @@ def _header(cells: list[str], name: str, columns: dict[str, bool], aliases: dict
     known = {header_key(column): column for column in columns} | {header_key(alias): column for alias, column in aliases.items()}
     japanese = {column: alias for alias, column in aliases.items()}
     choices = ", ".join(f"{column}（{japanese[column]}）" if column in japanese else column for column in columns)
-    header, problems, seen = [], [], {}
+    header: list[str] = []
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
     for index, cell in enumerate(cells, start=1):
         column = known.get(header_key(cell), cell.strip())
         if not cell.strip():
@@ -95,7 +97,8 @@ def load_csv(path: Path, name: str, columns: dict[str, bool],
     header, problems = _header(lines[0], name, columns, aliases or {})
     if problems:
         return None, problems
-    rows, value_marks = [], {}
+    rows: list[dict[str, str | None]] = []
+    value_marks: dict[Path_, tuple[int, int]] = {}
     for line_number, cells in enumerate(lines[1:], start=2):
         if not any(cell.strip() for cell in cells):
             continue  # blank lines at the end of a spreadsheet export

@@ -46,9 +46,9 @@ def load_json_text(text: str, name: str) -> tuple[Document | None, list[Problem]
     except json.JSONDecodeError as exc:
         return None, [Problem(name, exc.lineno, exc.colno, "", f"JSON として読めません（{exc.msg}）。", _REMAKE, code="E-JSON-SYNTAX")]
     except _DuplicateKey as exc:
-        _, located = load_text(text, name)  # the YAML reader locates the second key
-        located = [problem for problem in located if problem.code == DUPLICATE_KEY]
-        return None, located or [Problem(name, None, None, str(exc), f"項目「{exc}」が2回書かれています。", _REMAKE, code=DUPLICATE_KEY)]
+        _, read_problems = load_text(text, name)  # the YAML reader locates the second key
+        duplicates = [problem for problem in read_problems if problem.code == DUPLICATE_KEY]
+        return None, duplicates or [Problem(name, None, None, str(exc), f"項目「{exc}」が2回書かれています。", _REMAKE, code=DUPLICATE_KEY)]
     except _NotJson as exc:
         return None, [Problem(name, None, None, "", f"JSON として読めません（{exc} は JSON の値ではありません）。", _REMAKE, code="E-JSON-SYNTAX")]
     except RecursionError:

@@ -37,7 +37,7 @@ def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
 
 
 def _flow(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.ScalarNode) or bool(node.flow_style)
+    return isinstance(node, yaml.ScalarNode) or (isinstance(node, yaml.CollectionNode) and bool(node.flow_style))
 
 
 def span(text: str, node: yaml.Node) -> tuple[int, int]:
@@ -138,10 +138,11 @@ class YamlText:
     def _rebuild_flow_mapping(self, path: Path_, changes: dict[str, str | None]) -> None:
         """A flow mapping written again from its keys' own texts, with `changes` (None removes a key)."""
         mapping = self._need(path)
-        items = [(key.value, self.text[slice(*span(self.text, value))]) for key, value in mapping.value]
-        items = [(key, changes.get(key, value)) for key, value in items if changes.get(key, value) is not None]
-        items += [(key, value) for key, value in changes.items() if value is not None and key not in dict(items)]
-        self.replace(path, flow_mapping(items))  # type: ignore[arg-type]
+        texts = [(key.value, self.text[slice(*span(self.text, value))]) for key, value in mapping.value]
+        merged = [(key, changes.get(key, text)) for key, text in texts]
+        items = [(key, text) for key, text in merged if text is not None]
+        items += [(key, text) for key, text in changes.items() if text is not None and key not in dict(items)]
+        self.replace(path, flow_mapping(items))
 
     def insert_item(self, path: Path_, index: int, item_text: str) -> None:
         """`item_text` (one line) as item `index` of the list at `path` (its length: at the end)."""

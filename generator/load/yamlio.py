@@ -25,12 +25,14 @@ from generator.load.document import Document, Path_, format_path
 from generator.problems import Problem, Severity
 from generator.text.brackets import CLOSERS, bracket_slips, unclosed
 
+_BaseLoader: type[yaml.CSafeLoader | yaml.SafeLoader]
 try:  # the C parser is several times faster on large files
-    _BaseLoader = yaml.CSafeLoader  # type: ignore[attr-defined]
+    _BaseLoader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _BaseLoader = yaml.SafeLoader
 
 
+# A base chosen at run time, which mypy cannot check a class against.
 class _NodeLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     """Composes nodes without resolving plain scalars: we resolve them below."""
 
@@ -150,6 +152,7 @@ class _Converter:
                 if node.flow_style:
                     return self._flow_sequence(node, path)
                 return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
+            assert isinstance(node, yaml.ScalarNode)  # the third kind of node
             return self._scalar(node, path)
         finally:
             self._open.discard(id(node))

@@ -36,9 +36,21 @@ HttpUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"]+$")]
 
 
 class Model(BaseModel):
-    """Strict base: unknown keys are typos, and no silent type conversion."""
+    """Strict base: unknown keys are typos, no silent type conversion, and no infinite or NaN number
+    (YAML's .inf / .nan and a CSV cell's inf / nan pass every bound check and poison the calculations)."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, allow_inf_nan=False)
+
+
+class Verification(Model):
+    """Who checked a figure or text against its source document, and when (確認記録): a claim a reviewer can check."""
+
+    model_config = ConfigDict(title="確認記録（verified）")
+
+    by: Text = Field(description="原典と照らし合わせて確かめた人（所属と名前）。", examples=["〇〇課 〇〇"])
+    date: Date = Field(description="確かめた日（例: 2025-06-02）。")
+    page: Text = Field(description="出典の資料の中で確かめた場所（ページ・表の番号など）。", examples=["12ページ 表3"])
+    url: HttpUrl | None = Field(None, description="確かめた資料のページの URL（出典の url と違うときだけ）。")
 
 
 class Source(Model):
@@ -55,6 +67,10 @@ class Source(Model):
     needs_check: bool = Field(
         False,
         description="一次資料（国・市の原文）でまだ確かめていない出典なら true。ページに「要確認」と表示されます。",
+    )
+    verified: Verification | None = Field(
+        None, description="この出典の資料で値・文言を確かめた記録（確かめた人・日・場所）。本番公開では、見本でない値・文言の出典に必要です。"
+        "出典を1か所に書いた値・文言（ファイル全体の出典など）は、そこに1回書けばまとめて確かめたことになります。",
     )
 
 

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
-from generator.model.base import Date, FiscalYear, Identifier, Model, Source, Text
+from generator.model.base import Date, FiscalYear, HttpUrl, Identifier, Model, Source, Text
 
 # --- The formulation policy (策定方針) -------------------------------------------------
 
@@ -134,6 +134,22 @@ class PublishedDocument(Model):
     period_in: Identifier | None = Field(None, description="対象期間を定めている策定方針の節の id。", examples=["period-strategy"])
 
 
+class DataLicense(Model):
+    """The terms under which the site's data may be reused (データ一覧, datapackage.json)."""
+
+    model_config = ConfigDict(title="データの利用条件")
+
+    title: Text = Field(description="利用規約・ライセンスの正式な名前。", examples=["クリエイティブ・コモンズ 表示 4.0 国際"])
+    url: HttpUrl = Field(description="その本文を読めるページのアドレス。", examples=["https://creativecommons.org/licenses/by/4.0/deed.ja"])
+    note: Text | None = Field(None, description="データ一覧のページに添える補足（ほかのライセンスとの互換性など）。")
+
+
+# The Digital Agency's page of the government's standard terms of use; its version 2.0 states compatibility with CC BY 4.0.
+GOVERNMENT_TERMS = DataLicense(
+    title="政府標準利用規約（第2.0版）", url="https://www.digital.go.jp/resources/open_data/",
+    note="クリエイティブ・コモンズ 表示 4.0 国際（CC BY 4.0）と互換性があります。")
+
+
 class SiteInfo(Model):
     """Site-wide facts shown on the home page (strategy/site.yml)."""
 
@@ -142,6 +158,9 @@ class SiteInfo(Model):
     city: Text = Field(description="自治体名。", examples=["〇〇市"])
     site_title: Text = Field(description="サイトの題名。")
     documents: list[PublishedDocument] = Field(min_length=1, description="このサイトが公開する文書。")
+    data_license: DataLicense = Field(
+        GOVERNMENT_TERMS, description="ダウンロードできるデータ（データ一覧のページ、datapackage.json、まとめた ZIP）の利用条件。"
+        "書かなければ政府標準利用規約（第2.0版）（CC BY 4.0 と互換）です。")
 
     @property
     def municipality(self) -> str:

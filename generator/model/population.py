@@ -220,6 +220,15 @@ class Scenario(Model):
     source: Source | None = Field(None, description="仮定の出典。")
 
 
+class DeclineBand(Model):
+    """How far the 65+ population may move and still count as 第2段階 (横ばい) of the population-decline stages."""
+
+    model_config = ConfigDict(title="人口減少の段階の幅")
+    percent: Annotated[float, Field(gt=0, lt=100)] = Field(
+        description="65歳以上の人口が基準年と比べてこの幅（±%）の中にあれば第2段階（横ばい）とします。", examples=[10])
+    source: Source = Field(description="この幅を決めた資料（市の人口ビジョン、国の手引きなど）。")
+
+
 class PopulationVision(Model):
     """The population vision: periods, texts, fertility and scenarios (population/vision.yml)."""
 
@@ -232,6 +241,11 @@ class PopulationVision(Model):
     projection_text: list[Text] = Field(description="将来推計の説明文。")
     outlook_text: list[Text] = Field(description="将来展望の説明文。")
     text_sample: bool = Field(False, description="説明文が見本なら true。")
+    source: Source | None = Field(
+        None, description="人口ビジョンの文書（説明文とシナリオの出典。シナリオや子ども女性比に出典がなければ、これが出典になります）。")
     fertility: list[PeriodFertility] = Field(min_length=1, description="期間ごとの子ども女性比と性比。")
     scenarios: list[Scenario] = Field(min_length=1, description="推計のシナリオ。最初が基準（パターン1）。")
     target_scenario: Identifier = Field(description="市の将来展望（目標）に当たるシナリオの id。")
+    decline_band: DeclineBand | None = Field(
+        None, description="人口減少の段階で第2段階（横ばい）とする幅と、その出典。書かなければ ±10% を使い、"
+        "ページには出典のない、このサイトの目安だと示します。")

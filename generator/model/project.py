@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field, fields
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel
 
@@ -27,6 +27,7 @@ from generator.model.population import (
 from generator.model.process import Materials, News, Organization, Process, PublicComments
 from generator.model.revisions import Revisions, RevisionSnapshot
 from generator.model.strategy import CityStrategy, FrozenReview, Glossary, Kpi, Reviews
+from generator.model.verification import TableChecks
 
 # What a missing file means: an error, a part the site leaves out (None), or an empty model.
 WhenAbsent = Literal["error", "none", "empty"]
@@ -109,6 +110,8 @@ class Project:
     tfr: list[TfrRow] | None = data(DataTable("population/tfr.csv", TfrRow, part_of="vision"))
     base_population: list[AgeSexRow] | None = data(DataTable("population/base_population.csv", AgeSexRow, part_of="vision"))
     assumptions: list[AssumptionRow] | None = data(DataTable("population/assumptions.csv", AssumptionRow, part_of="vision"))
+    # Who checked which rows of the tables against their sources (a YAML value's check is in its source).
+    verifications: TableChecks = data(DataFile("population/verifications.yml", TableChecks, when_absent="empty"))
     kpis: dict[str, Kpi] = data(DataFolder("kpis", Kpi))  # by id, in file-name order
     periods: dict[str, PastPeriod] = data(DataFolder("strategy/periods", PastPeriod))  # earlier periods, by id
     # Finalised reviews as the council saw them, by fiscal year (written by `freeze-review`).
@@ -128,6 +131,17 @@ class Project:
 
 
 DATA_SOURCES: dict[str, DataSource] = {f.name: f.metadata["source"] for f in fields(Project) if "source" in f.metadata}
+_Kind = TypeVar("_Kind", DataFile, DataTable, DataFolder)
+
+
+def declared(key: str, kind: type[_Kind]) -> _Kind:
+    """The declared source of the Project field `key`, which must be a `kind`: declared("kpis", DataFolder).folder."""
+    source = DATA_SOURCES[key]
+    if not isinstance(source, kind):
+        raise TypeError(f"{key} is declared as a {type(source).__name__}, not a {kind.__name__}")
+    return source
+
+
 # Views of the declaration by kind: key → (path, model).
 DATA_FILES = {key: (s.path, s.model) for key, s in DATA_SOURCES.items() if isinstance(s, DataFile)}
 DATA_TABLES = {key: (s.path, s.model) for key, s in DATA_SOURCES.items() if isinstance(s, DataTable)}

@@ -9,7 +9,7 @@ yearly actuals): pages mark them サンプル and `validate --production` refuse
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Final, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
@@ -61,7 +61,8 @@ class Evaluation(Model):
             limits = [g.min_percent for g in self.grades[:-1]]
             if None in limits:
                 raise ValueError("最後以外の評価段階には min_percent（進捗率の下限）を書いてください。")
-            if limits != sorted(limits, reverse=True):
+            numbers = [limit for limit in limits if limit is not None]  # all of them (checked above)
+            if numbers != sorted(numbers, reverse=True):
                 raise ValueError("grades は min_percent の大きい順（良い順）に並べてください。")
         return self
 
@@ -118,6 +119,7 @@ class CityStrategy(Model):
     end_fy: FiscalYear = Field(description="計画期間の最後の年度（西暦）。", examples=[2025])
     evaluation: Evaluation = Field(description="戦略全体の進捗の計算方法と評価の段階。KPI ごとに上書きできます。")
     goals: list[Goal] = Field(min_length=1, description="基本目標と横断的な目標。")
+    source: Source | None = Field(None, description="戦略の文書（目標・施策の文言を写した資料）。本番公開では、見本でない目標・施策の出典になります。")
 
 
 class ValueSource(Model):
@@ -151,9 +153,15 @@ class ValueSource(Model):
         return self.type in ("累計", "平均")
 
     @property
+    def period(self) -> tuple[int, int]:
+        """from_year and to_year of a total or an average (the validator requires both for them)."""
+        assert self.from_year is not None and self.to_year is not None, "only a total or an average has a period"
+        return self.from_year, self.to_year
+
+    @property
     def last_year(self) -> int | None:
         """The (last) year the value belongs to; None when not stated."""
-        return self.to_year if self.over_period else self.year  # type: ignore[return-value]
+        return self.to_year if self.over_period else self.year
 
 
 # A target whose year the strategy does not state (「目標年度の記載なし」): never a made-up year.
@@ -165,6 +173,8 @@ class Target(ValueSource):
 
     model_config = ConfigDict(title="目標値")
 
+    # These three widen ValueSource's fields (a target may lack a value or a year, or be relative to the baseline):
+    # pydantic lets a subclass redefine a field, mypy reads it as an incompatible override of the attribute.
     value: float | None = Field(  # type: ignore[assignment]
         None, description="目標値（単位は KPI の unit）。変化率では基準値からの増減（%、減少はマイナス: 10.0%減少なら -10）。"
         "維持・前年度比では書きません。", examples=[80])
@@ -190,7 +200,7 @@ class Target(ValueSource):
         """The year the target is due; None when the strategy states none."""
         if self.over_period:
             return self.to_year
-        return None if self.year == NO_YEAR else self.year  # type: ignore[return-value]
+        return self.year if isinstance(self.year, int) else None  # None also for NO_YEAR
 
 
 class Actual(Model):
@@ -212,6 +222,9 @@ class IndicatorLogic:
 
     if TYPE_CHECKING:  # declared by the models that use this (not fields of their own here)
         unit: str | None
+        digits: int
+        better: Literal["higher", "lower"]
+        year_type: Literal["年度", "年"]
         target: Target
         baseline: ValueSource | None
 
@@ -220,7 +233,7 @@ class IndicatorLogic:
         """The target as a number: stated, or worked out from the baseline (変化率, 維持); None for 前年度比."""
         target = self.target
         if target.type == "変化率":
-            return self.baseline.value * (1 + target.value / 100) if self.baseline else None  # type: ignore[operator]
+            return self.baseline.value * (1 + target.value / 100) if self.baseline and target.value is not None else None
         if target.type == "維持":
             return self.baseline.value if self.baseline else None
         return target.value
@@ -283,7 +296,16 @@ class GlossaryTerm(Model):
     term: Text = Field(description="用語。", examples=["就業率"])
     description: Text = Field(description="説明。")
     source: Source | None = Field(None, description="説明の出典。")
+    quote: bool = Field(
+        False, description="説明が出典の文言そのまま（引用）なら true。ページでは「」で囲み「出典（引用）」と示します。"
+        "false（省略時）は出典を要約した説明で、「出典（要約）」と示します。true には出典（source）が必要です。")
     sample: bool = Field(False, description="説明が見本なら true。")
+
+    @model_validator(mode="after")
+    def _quote_has_source(self) -> GlossaryTerm:
+        if self.quote and self.source is None:
+            raise ValueError("引用（quote: true）の説明には、引用元の出典（source）を書いてください。")
+        return self
 
 
 class Glossary(Model):
@@ -320,7 +342,7 @@ class Reviews(Model):
 
 
 # The version of the frozen review format; a reader of an older or newer file refuses it by its model.
-FROZEN_REVIEW_FORMAT = 1
+FROZEN_REVIEW_FORMAT: Final = 1
 
 
 class ReviewRow(Model):

@@ -6,19 +6,23 @@ from pathlib import Path
 
 from generator.compute.computed import Computed
 from generator.model.project import Project
-from generator.render.downloads import review_files
 from generator.render.figures import chart_files, charts
 from generator.render.news import news_files
+from generator.render.opendata import site_open_data
 from generator.render.pages import render_pages
+from generator.render.print_document import PrintDownload
 
 
-def render_all(project: Project, computed: Computed, cache_dir: Path | None = None, *, site_url: str) -> dict[str, str | bytes]:
+def render_all(project: Project, computed: Computed, cache_dir: Path | None = None, *, site_url: str,
+               print_download: PrintDownload | None = None) -> dict[str, str | bytes]:
     """Everything generated for docs_dir, keyed by relative path; `site_url` (the published address of this build,
-    ending in "/") is passed in by the site stage for what needs absolute links (the feed)."""
+    ending in "/") is passed in by the site stage for what needs absolute links (the feed), and `print_download`
+    when it has made the PDF of the whole plan (the pages then link it with its size)."""
     all_charts = charts(project, computed)
     files: dict[str, str | bytes] = {}
-    files.update(render_pages(project, computed, all_charts, cache_dir))
+    data = site_open_data(project, computed, all_charts)  # every download, datapackage.json and the zip of them
+    files.update(render_pages(project, computed, all_charts, cache_dir, print_download, open_data=data))
     files.update(chart_files(all_charts))
-    files.update(review_files(project, computed))
+    files.update(data.files)
     files.update(news_files(project, site_url))
     return files

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -23,7 +23,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.charts.kpi import year_text
-from generator.model.base import Source
+from generator.check.verification import Record
+from generator.model.base import Source, Verification
 from generator.model.policy import PolicySection, walk_sections
 from generator.model.project import DATA_SOURCES, DataFolder, DataSource, DataTable, Project
 from generator.model.strategy import IndicatorLogic, Kpi, ValueSource
@@ -127,7 +128,7 @@ def _model_title(model: type[BaseModel]) -> str:
     return re.sub(r"（[^）]*）$", "", title)
 
 
-def _element_keys(items: list[BaseModel]) -> tuple[str | None, list[str]]:
+def _element_keys(items: Sequence[BaseModel]) -> tuple[str | None, list[str]]:
     """The field that names each element of a list (id, label, name… when unique) and the names; else positions."""
     for attribute in _ELEMENT_KEYS:
         keys = [_scalar(getattr(item, attribute, None)) for item in items]
@@ -171,7 +172,7 @@ def _present(fields: Mapping[str, str | None]) -> dict[str, str]:
 
 
 def _amount(indicator: IndicatorLogic, value: float | None) -> str:
-    return format_number(value, indicator.digits) + indicator.unit_label  # type: ignore[attr-defined]
+    return format_number(value, indicator.digits) + indicator.unit_label
 
 
 def _target_amount(indicator: IndicatorLogic) -> str:
@@ -179,18 +180,19 @@ def _target_amount(indicator: IndicatorLogic) -> str:
     target, absolute = indicator.target, indicator.target_value
     worked_out = f"（{_amount(indicator, absolute)}）" if absolute is not None else ""
     if target.type == "前年度比":
-        return f"前{indicator.year_type}より" + ("増やす" if indicator.better == "higher" else "減らす")  # type: ignore[attr-defined]
+        return f"前{indicator.year_type}より" + ("増やす" if indicator.better == "higher" else "減らす")
     if target.type == "維持":
         return "現状維持" + worked_out
     if target.type == "変化率":
-        return f"基準値から{format_number(abs(target.value), 1)}%{'増加' if target.value > 0 else '減少'}{worked_out}"  # type: ignore[arg-type]
+        assert target.value is not None  # the model requires the value of a 変化率
+        return f"基準値から{format_number(abs(target.value), 1)}%{'増加' if target.value > 0 else '減少'}{worked_out}"
     return _amount(indicator, target.value)
 
 
 def _value_text(indicator: IndicatorLogic, value: ValueSource, amount: str) -> str:
     """A baseline or target: amount (period, date, サンプル)［原文: …］."""
     as_of = f"{_date(value.as_of)}時点" if value.as_of else None
-    text = amount + _brackets([period_text(indicator, value), as_of, "サンプル" if value.sample else None])  # type: ignore[arg-type]
+    text = amount + _brackets([period_text(indicator, value), as_of, "サンプル" if value.sample else None])
     return text + (f"［原文: {value.original}］" if value.original else "")
 
 
@@ -270,7 +272,7 @@ def _periods(project: Project, key: str, source: DataSource) -> Iterator[Item]:
                 if indicator.result is not None:
                     result = indicator.result
                     fields[_join(here, "最終の実績")] = (_amount(indicator, result.value) + _brackets(
-                        [year_text(indicator, result.year), _status(result.status)]))  # type: ignore[arg-type]
+                        [year_text(indicator, result.year), _status(result.status)]))
                     if result.source:
                         fields[_join(here, "最終の実績の出典")] = source_text(result.source)
         yield "計画", f"{key}/{period_id}", period.label, fields
@@ -377,8 +379,9 @@ def _declared(project: Project, key: str, source: DataSource) -> Iterator[Item]:
 
 # Declared data that is about publishing, not the strategy: the records the generator writes itself (the
 # snapshots of earlier revisions are this module's own output, and a snapshot never contains snapshots; the
-# frozen reviews repeat the KPIs' values) and the list of revisions (each revision would list itself as a change).
-NOT_SHOWN = frozenset({"revision_snapshots", "review_snapshots", "revisions"})
+# frozen reviews repeat the KPIs' values), the list of revisions (each revision would list itself as a change) and the
+# records of checks of the tables' rows (a pull request's summary lists them apart, `check_notes`).
+NOT_SHOWN = frozenset({"revision_snapshots", "review_snapshots", "revisions", "verifications"})
 
 _WORDING: dict[str, Callable[[Project, str, DataSource], Iterator[Item]]] = {
     "site": _site, "policy": _policy, "strategy": _strategy, "glossary": _glossary, "reviews": _reviews,
@@ -528,13 +531,15 @@ def describe(change: Change) -> str:
     return f"{item}: {_field_sentence(change)}"
 
 
-def summary_markdown(changes: list[Change], samples_left: int, release: Iterable[str] = ()) -> str:
+def summary_markdown(changes: list[Change], samples_left: int, release: Iterable[str] = (), checks: Iterable[str] = ()) -> str:
     """The changes as Markdown for a pull request: a heading per section with its count, a bullet per change.
 
-    `release` lists what the pull request does to publishing (a new revision, a finalised review).
+    `release` lists what the pull request does to publishing (a new revision, a finalised review), `checks` the records
+    of checks against the sources it adds, changes or removes (`check_notes`).
     """
-    release = list(release)
+    release, checks = list(release), list(checks)
     lines = [f"## 公開（{len(release)} 件）", "", *(f"- {escape_markdown(note)}" for note in release), ""] if release else []
+    lines += [f"## {CHECKS_HEADING}（{len(checks)} 件）", "", *(f"- {escape_markdown(note)}" for note in checks), ""] if checks else []
     lines += [f"## データの変更（{len(changes)} 件）" if changes else "## データの変更", ""]
     if not changes:
         lines += [NO_CHANGES, ""]
@@ -549,7 +554,37 @@ def summary_markdown(changes: list[Change], samples_left: int, release: Iterable
     return "\n".join(lines) + "\n"
 
 
-def summary_text(changes: list[Change], samples_left: int, release: Iterable[str] = ()) -> str:
-    """The changes as plain text: what it does to publishing, one sentence a line, then the samples left."""
-    lines = [*release, *([describe(change) for change in changes] or [NO_CHANGES])]
+def summary_text(changes: list[Change], samples_left: int, release: Iterable[str] = (), checks: Iterable[str] = ()) -> str:
+    """The changes as plain text: what it does to publishing and to the records of checks, one sentence a line, then the samples left."""
+    lines = [*release, *checks, *([describe(change) for change in changes] or [NO_CHANGES])]
     return "\n".join([*lines, f"{SAMPLES_LEFT}: {samples_left} 件"]) + "\n"
+
+
+# --- Records of checks against the sources (確認記録) --------------------------------------------------
+# Not part of the snapshot (they are about publishing, not what a reader sees): the pull request's summary lists them.
+
+CHECKS_HEADING = "確認記録"
+
+
+def _check_text(verification: Verification) -> str:
+    """「〇〇課 〇〇が令和7(2025)年6月2日に確認（表1）」 (with the URL of the page checked)."""
+    where = verification.page + (f" {verification.url}" if verification.url else "")
+    return f"{verification.by}が{_date(verification.date)}に確認（{where}）"
+
+
+def check_notes(old: Iterable[Record], new: Iterable[Record]) -> list[str]:
+    """The records of checks added, changed or removed, one sentence each, in the newer order (then the removed ones)."""
+    before = {(record.file, record.where): record for record in old}
+    after = {(record.file, record.where): record for record in new}
+    notes = []
+    for key, record in after.items():
+        place = f"{record.file} {record.label}"
+        if key not in before:
+            notes.append(f"{CHECKS_HEADING}が追加されました: {place} — {_check_text(record.verification)}")
+        elif before[key].verification != record.verification:
+            notes.append(f"{CHECKS_HEADING}が変わりました: {place} — "
+                         f"{_check_text(before[key].verification)} → {_check_text(record.verification)}")
+    notes += [f"{CHECKS_HEADING}が削除されました: {record.file} {record.label} — {_check_text(record.verification)}"
+              for key, record in before.items() if key not in after]
+    return notes
+

@@ -49,8 +49,9 @@ def _figure(chart: Chart, root: str) -> str:
 
 def _table(chart: Chart) -> str:
     """The data shown, as an HTML table (numbers right-aligned, as the Markdown tables were)."""
-    align = [' style="text-align: right;"' if column.kind == "number" else "" for column in chart.table.columns]
-    head = "".join(f"<th{a}>{escape_markdown(column.header)}</th>" for column, a in zip(chart.table.columns, align))
+    align = [' style="text-align: right;"' if column.kind == "number" else "" for column in chart.table.shown_columns]
+    head = "".join(f"<th{a}>{escape_markdown(column.header)}{SAMPLE_BADGE if column.sample else ''}</th>"
+                   for column, a in zip(chart.table.shown_columns, align))
     rows = "\n".join("<tr>" + "".join(f"<td{a}>{escape_markdown(cell)}</td>" for cell, a in zip(row, align)) + "</tr>"
                      for row in chart.table.display_rows())
     return f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{rows}\n</tbody>\n</table>"

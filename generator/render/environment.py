@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from generator.charts.kpi import COMPARED_VALUE, year_text
 from generator.compute.periods import final_reached
+from generator.compute.provenance import is_sample as is_sample_status
 from generator.model.base import has_samples
 from generator.render.chart_block import chart_block
 from generator.render.figures import chart_svg
@@ -79,6 +80,8 @@ def make_environment(cache_dir: Path | None = None) -> Environment:
     env.globals["grade_mark_of"] = grade_mark_of
     env.globals["year_text"] = year_text
     env.globals["has_samples"] = has_samples
+    # A computed value's status (compute/provenance.py) that is, or comes from, a sample: `status is sample_status`.
+    env.tests["sample_status"] = is_sample_status
     env.globals["final_reached"] = final_reached
     env.globals["result_text"] = result_text
     env.globals["compared_value"] = COMPARED_VALUE

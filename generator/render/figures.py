@@ -36,11 +36,14 @@ PYRAMID_YEARS = (2040,)  # besides the base and horizon years
 
 def pyramid_years(project: Project) -> list[int]:
     vision = project.vision
+    assert vision is not None  # called only for a city with a population vision
     return sorted({vision.base_year, *(y for y in PYRAMID_YEARS if vision.base_year < y < vision.horizon_year), vision.horizon_year})
 
 
 def population_chart_list(project: Project, computed: Computed) -> list[Chart]:
     vision, results = project.vision, computed.population
+    # Called only for a city with a population vision, whose tables come with vision.yml.
+    assert vision is not None and project.census is not None and project.vital is not None and project.tfr is not None
     updated, sample = vision.updated, computed.population_sample
     baseline = results[vision.scenarios[0].id]
     target = results[vision.target_scenario]
@@ -54,11 +57,11 @@ def population_chart_list(project: Project, computed: Computed) -> list[Chart]:
         population_charts.scenario_chart(results, updated, sample),
         population_charts.target_chart(baseline, target, updated, sample or target.scenario.sample),
     ]
-    found += [population_charts.pyramid_chart(baseline.populations[year], year,
-                                              baseline.scenario.name, updated, sample, f"population-pyramid-{year}")
+    found += [population_charts.pyramid_chart(baseline.populations[year], year, baseline.scenario.name, updated, sample,
+                                              f"population-pyramid-{year}", status=baseline.status)
               for year in pyramid_years(project)]
     found += [population_charts.pyramid_chart(target.populations[year], year, target.scenario.name, updated, sample or target.scenario.sample,
-                                              f"population-target-pyramid-{year}")
+                                              f"population-target-pyramid-{year}", status=target.status)
               for year in pyramid_years(project) if year > vision.base_year]
     return found
 
@@ -67,7 +70,7 @@ def chart_files(all_charts: dict[str, Chart]) -> dict[str, str | bytes]:
     """Figure JSON (for Plotly) and CSV (for readers) of every chart."""
     files: dict[str, str | bytes] = {}
     for chart in all_charts.values():
-        files[f"{FIGURE_DIR}/{chart.id}.json"] = figure_json(chart.figure) + "\n"
+        files[f"{FIGURE_DIR}/{chart.id}.json"] = figure_json(chart.shown_figure) + "\n"
         files[f"{DATA_DIR}/{chart.id}.csv"] = chart.table.to_csv()
     return files
 
@@ -75,6 +78,6 @@ def chart_files(all_charts: dict[str, Chart]) -> dict[str, str | bytes]:
 def chart_svg(chart: Chart) -> Markup:
     """Two static images: CSS shows the narrow one on phones, the wide one elsewhere and in print."""
     return Markup("".join(
-        render_svg(chart.figure, title=chart.title, description=chart.shown_summary, chart_id=chart.id, width=width)
+        render_svg(chart.shown_figure, title=chart.title, description=chart.shown_summary, chart_id=chart.id, width=width)
         for width in (WIDTH, NARROW_WIDTH)
     ))

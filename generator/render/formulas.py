@@ -42,6 +42,7 @@ def _base_formula(kpi: Kpi, basis: Basis) -> str:
         direction = "上回って" if kpi.better == "higher" else "下回って"
         result = f"{direction}います（100%）" if basis.percent == 100 else f"{direction}いません（0%）"
         before = f"前{kpi.year_type}"
+        assert basis.year is not None  # a year_on_year basis names the year compared
         return f"目標は{before}より良くすること。{shown} {value} は{before}（{year_text(kpi, basis.year)}）の {target} を{result}。"
     if basis.rule == "band_reached":
         return f"判定: {shown} {value} は目標値 {target} に到達しています。"

@@ -32,18 +32,19 @@ def grade_mark_of(grade: str) -> Markup:
     return Markup(f'<strong class="grade" data-grade="{attribute}">{escape_markdown(grade)}</strong>')
 
 
-def _amount(kpi: Kpi, value: float, digits: int | None = None) -> str:
+def _amount(kpi: IndicatorLogic, value: float, digits: int | None = None) -> str:
     number = format_number(value, kpi.digits if digits is None else digits)
     return escape_markdown(number) + table_cell(kpi.unit_label)
 
 
-def period_text(kpi: Kpi, value: ValueSource) -> str:
+def period_text(kpi: IndicatorLogic, value: ValueSource) -> str:
     """When a baseline or target applies: 令和6(2024)年度, 2015〜2019年度の累計, 目標年度の記載なし, or ""."""
     if value.over_period:
-        return f"{year_text(kpi, value.from_year)}〜{year_text(kpi, value.to_year)}の{value.type}"  # type: ignore[arg-type]
+        first, last = value.period
+        return f"{year_text(kpi, first)}〜{year_text(kpi, last)}の{value.type}"
     if value.year == NO_YEAR:
         return "目標年度の記載なし"
-    return year_text(kpi, value.year) if value.year is not None else ""  # type: ignore[arg-type]
+    return year_text(kpi, value.year) if value.year is not None else ""
 
 
 def _in_brackets(parts: list[str]) -> str:
@@ -60,16 +61,18 @@ def target_amount(kpi: Kpi) -> Markup:
         return Markup(f"前{kpi.year_type}より" + ("増やす" if kpi.better == "higher" else "減らす"))
     if target.type == "維持":
         return Markup("現状維持" + (f"（{_amount(kpi, absolute)}）" if absolute is not None else ""))
+    value = target.value
+    assert value is not None  # the model requires a value for every other type
     if target.type == "変化率":
-        change = f"基準値から{format_number(abs(target.value), 1)}%{'増加' if target.value > 0 else '減少'}"  # type: ignore[arg-type]
+        change = f"基準値から{format_number(abs(value), 1)}%{'増加' if value > 0 else '減少'}"
         return Markup(escape_markdown(change) + (f"（{_amount(kpi, absolute)}）" if absolute is not None else ""))
-    return Markup(_amount(kpi, target.value))  # type: ignore[arg-type]
+    return Markup(_amount(kpi, value))
 
 
 def value_text(kpi: Kpi, value: ValueSource) -> Markup:
     """A baseline or target as the KPI page shows it: amount, period, date, and the wording as printed."""
     as_of = f"{date_label(value.as_of.year, value.as_of.month, value.as_of.day)}時点" if value.as_of else ""
-    amount = target_amount(kpi) if value is kpi.target else _amount(kpi, value.value)  # type: ignore[arg-type]
+    amount = target_amount(kpi) if value is kpi.target else _amount(kpi, value.value)
     text = amount + table_cell(_in_brackets([period_text(kpi, value), as_of]))
     if value.original:
         text += f"［原文: {table_cell(value.original)}］"
@@ -91,6 +94,7 @@ def compared_text(kpi: Kpi, progress: Progress) -> Markup:
 def _actual_cell(kpi: Kpi, progress: Progress) -> str:
     if progress.value is None:
         return "－"
+    assert progress.as_of is not None  # a compared value always comes with its year
     when = table_cell(year_text(kpi, progress.as_of))
     status = "（速報値）" if progress.preliminary else ""
     if kpi.target.over_period:
@@ -101,7 +105,7 @@ def _actual_cell(kpi: Kpi, progress: Progress) -> str:
 def _target_cell(kpi: Kpi) -> str:
     target = kpi.target
     kind = f"（{escape_markdown(target.type)}）" if target.over_period else ""
-    when = table_cell(year_text(kpi, target.to_year) if target.over_period else period_text(kpi, target))  # type: ignore[arg-type]
+    when = table_cell(year_text(kpi, target.period[1]) if target.over_period else period_text(kpi, target))
     return f"{target_amount(kpi)}{kind}" + (f"<br><small>{when}</small>" if when else "")
 
 
@@ -123,5 +127,5 @@ def kpi_row(kpi: Kpi, progress: Progress, link: Callable[[str], str]) -> Markup:
 def result_text(indicator: IndicatorLogic, actual: Actual) -> Markup:
     """A final actual as published: amount, year, 速報値 and "as of" date when so."""
     as_of = f"{date_label(actual.as_of.year, actual.as_of.month, actual.as_of.day)}時点" if actual.as_of else ""
-    parts = [year_text(indicator, actual.year), "速報値" if actual.status == "速報" else "", as_of]  # type: ignore[arg-type]
-    return Markup(_amount(indicator, actual.value) + table_cell(_in_brackets(parts)))  # type: ignore[arg-type]
+    parts = [year_text(indicator, actual.year), "速報値" if actual.status == "速報" else "", as_of]
+    return Markup(_amount(indicator, actual.value) + table_cell(_in_brackets(parts)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 
@@ -62,8 +63,15 @@ def size_label(data: bytes) -> str:
 def relative_link(from_page: str, to_page: str) -> Markup:
     """A Markdown link target from one generated page to another (MkDocs checks it)."""
     target, _, anchor = to_page.partition("#")
-    path = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+    path = _relative_path(target, posixpath.dirname(from_page) or ".")
     return Markup(path + (f"#{anchor}" if anchor else ""))
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative_path(target: str, start: str) -> str:
+    """posixpath.relpath, kept: it asks the operating system for the working folder at every call, and the pages
+    make thousands of links between the same few folders (the preview regenerates them at every save)."""
+    return posixpath.relpath(target, start)
 
 
 def kpi_name(kpi: Kpi, from_page: str, glossary: Glossary) -> Markup:

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.charts.model import Chart
 from generator.compute.computed import Computed
@@ -31,12 +32,16 @@ from generator.render.links import kpi_name, page_url, relative_link, url_depth
 from generator.render.materials import MaterialLinks
 from generator.render.messages import message_groups
 from generator.render.news import news_helpers
+from generator.render.opendata import OpenData, site_open_data
 from generator.render.opinions import by_occasion, opinions_about, review_opinions
 from generator.render.organization import organization_block, policy_passages
 from generator.render.process import by_fiscal_year, chronological, milestones
 from generator.render.public_comments import page_helpers
 from generator.render.reference import field_reference
 from generator.render.review_rows import council_day, frozen_notice, shown_rows
+
+if TYPE_CHECKING:  # print_document imports this module
+    from generator.render.print_document import PrintDownload
 
 
 @dataclass(frozen=True)
@@ -150,6 +155,7 @@ SITE_PAGES: tuple[PageSpec, ...] = (
     PageSpec("news.md", "news.md.j2", (None, "お知らせ"), when=_has_news),
     PageSpec("glossary.md", "glossary.md.j2", (None, "用語解説"), when=_has_glossary),
     PageSpec("history.md", "history.md.j2", (None, "更新履歴"), when=_has_revisions),
+    PageSpec("data.md", "data.md.j2", (None, "データ一覧")),
     PageSpec("reference/guide.md", "guide.md.j2", ("担当者向け", "データ更新の手引き")),
     PageSpec("reference/fields.md", "fields.md.j2", ("担当者向け", "データ項目の説明")),
     PageSpec("reference/messages.md", "messages.md.j2", ("担当者向け", "エラーの一覧")),
@@ -275,13 +281,17 @@ def process_context(project: Project) -> dict[str, object]:
     }
 
 
-def render_pages(project: Project, computed: Computed, all_charts: dict[str, Chart], cache_dir: Path | None = None) -> dict[str, str]:
+def render_pages(project: Project, computed: Computed, all_charts: dict[str, Chart], cache_dir: Path | None = None,
+                 print_download: PrintDownload | None = None, *, open_data: OpenData | None = None) -> dict[str, str]:
     env = make_environment(cache_dir)
     env.globals["material_html"] = MaterialLinks.of(project)  # the material_link macro (_macros.md.j2)
     sections = section_index(project)
     site_pages = pages(project, computed)
     base = {
         "charts": all_charts,
+        "print_download": print_download,  # the PDF of the whole plan, when this build made it (render/print_document.py)
+        # Every dataset, its files and sizes, datapackage.json and the zip (データ一覧, a KPI's downloads; render/opendata.py).
+        "open_data": open_data or site_open_data(project, computed, all_charts),
         "project": project,
         "site": project.site,
         "policy": project.policy,

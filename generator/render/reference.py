@@ -11,7 +11,7 @@ from pydantic_core import PydanticUndefined
 
 from generator.model.project import DATA_COLLECTIONS, DATA_FILES, DATA_SOURCES, DATA_TABLES, DataFolder
 
-_TYPE_NAMES = {str: "文字", int: "整数", float: "数値", bool: "true / false"}
+_TYPE_NAMES: dict[object, str] = {str: "文字", int: "整数", float: "数値", bool: "true / false"}
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def type_name(annotation: object) -> str:
         return f"項目の組（[{annotation.__name__}](#{annotation.__name__.lower()})）"
     if getattr(annotation, "__name__", "") == "date":
         return "日付（2021-04-01）"
-    return _TYPE_NAMES.get(annotation, getattr(annotation, "__name__", str(annotation)))  # type: ignore[arg-type]
+    return _TYPE_NAMES.get(annotation, getattr(annotation, "__name__", str(annotation)))
 
 
 def _models_from(model: type[BaseModel], seen: dict[str, type[BaseModel]]) -> None:

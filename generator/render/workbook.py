@@ -14,7 +14,7 @@ import re
 import types
 import typing
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from openpyxl import Workbook
@@ -29,7 +29,7 @@ from generator.model.population import Status
 from generator.model.project import DATA_TABLES, Project
 from generator.model.strategy import Actual, Kpi
 from generator.render.downloads import saved_workbook
-from generator.text.eras import fiscal_year_text
+from generator.text.eras import fiscal_year_of, fiscal_year_text
 
 KPI_SHEET = "指標"
 GUIDE_SHEET = "使い方"
@@ -107,8 +107,10 @@ def parse_year_header(text: object) -> tuple[int, str] | None:
 
 
 def kpi_years(project: Project) -> list[int]:
-    """Every year of the plan, and every year any KPI has an actual for (nothing in the data is left out)."""
-    years = set(range(project.strategy.start_fy, project.strategy.end_fy + 1))
+    """Every year of the plan up to the current one (results still come in after the plan ends), and every
+    year any KPI has an actual for (nothing in the data is left out)."""
+    last = max(project.strategy.end_fy, fiscal_year_of(project.today))
+    years = set(range(project.strategy.start_fy, last + 1))
     return sorted(years | {actual.year for kpi in project.kpis.values() for actual in kpi.actuals})
 
 
@@ -192,7 +194,7 @@ _YEAR_FILLS = (PatternFill("solid", fgColor="DDEBF7"), PatternFill("solid", fgCo
 _OPEN = Protection(locked=False)
 
 
-def _width(values: list[object]) -> float:
+def _width(values: Sequence[object]) -> float:
     """A column width that fits its text (wide characters count twice), within 8–40."""
     longest = max((sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in str(v)) for v in values if v is not None),
                   default=0)
@@ -263,8 +265,8 @@ def _table_sheet(sheet: Worksheet, table: TableSheet, rows: list[BaseModel]) -> 
     for row in rows:
         sheet.append(row_cells(table.model, row))
     last = sheet.max_row + NEW_ROWS
-    for row in sheet.iter_rows(min_row=2, max_row=last, max_col=len(table.headers)):
-        for cell in row:
+    for cells in sheet.iter_rows(min_row=2, max_row=last, max_col=len(table.headers)):
+        for cell in cells:
             cell.protection = _OPEN
     names = list(table.model.model_fields)
     _choices(sheet, names.index("status") + 1, last, TABLE_STATUSES)
@@ -294,6 +296,7 @@ def workbook_bytes(project: Project) -> bytes:
     """The whole workbook; its document dates are the data's newest date, so the same data gives the same bytes."""
     workbook = Workbook()
     sheet = workbook.active
+    assert isinstance(sheet, Worksheet)  # a new workbook has one worksheet
     sheet.title = KPI_SHEET
     _kpi_sheet(sheet, project)
     for table in table_sheets(project):

@@ -19,12 +19,14 @@ from generator.pipeline import validate
 from generator.problems import Report
 from generator.render import render_all
 from generator.render.pages import Release, engine_settings, page_urls
+from generator.render.print_document import PrintDownload
 from generator.site.engine import (
     BUILD_DIR,
     GENERATED_DOCS,
     GENERATED_SETTINGS,
     EngineProcess,
 )
+from generator.site.pdf import PdfError, print_document
 
 SITE_DIR = "site"
 STATIC_DOCS = "docs"  # hand-written assets and pages, copied beside the generated ones
@@ -78,19 +80,35 @@ def site_url(release: Release | None = None) -> str:
     return url
 
 
-def all_files(root: Path, project: Project, computed: Computed, address: str) -> dict[str, bytes]:
+def all_files(root: Path, project: Project, computed: Computed, address: str, pdf: bool = False) -> dict[str, bytes]:
+    """Everything of build/docs; with `pdf` also the PDF of the whole plan, made first so that the pages link it with its size."""
     files = static_files(root)
     materials = material_files(root)
     for name, content in materials.items():
         if name in files:
             raise BuildError(f"{MATERIALS_FOLDER}/ の資料 {name} が docs/ の手書きファイルと同じ名前です。docs/ 側の名前を変えてください。")
         files[name] = content
-    for name, content in render_all(project, computed, cache_dir=root / BUILD_DIR / "jinja-cache", site_url=address).items():
+    cache_dir = root / BUILD_DIR / "jinja-cache"
+    download, document = printed(project, computed, cache_dir) if pdf else (None, b"")
+    for name, rendered in render_all(project, computed, cache_dir=cache_dir, site_url=address, print_download=download).items():
         if name in files:
             folder = MATERIALS_FOLDER if name in materials else STATIC_DOCS
             raise BuildError(f"生成するファイル {name} が {folder}/ のファイルと同じ名前です。{folder}/ 側の名前を変えてください。")
-        files[name] = content.encode("utf-8") if isinstance(content, str) else content
+        files[name] = rendered.encode("utf-8") if isinstance(rendered, str) else rendered
+    if download is not None:
+        if download.path in files:
+            raise BuildError(f"計画書の PDF {download.path} と同じ名前のファイルが docs/ か {MATERIALS_FOLDER}/ にあります。"
+                             "そのファイルの名前を変えてください。")
+        files[download.path] = document
     return dict(sorted(files.items()))
+
+
+def printed(project: Project, computed: Computed, cache_dir: Path) -> tuple[PrintDownload, bytes]:
+    """The PDF of the whole plan (site/pdf.py) and its link; a machine without WeasyPrint's packages gets a clear message."""
+    try:
+        return print_document(project, computed, cache_dir)
+    except PdfError as exc:
+        raise BuildError(str(exc)) from exc
 
 
 def write_if_changed(path: Path, content: bytes) -> bool:
@@ -125,14 +143,15 @@ def sync_tree(target: Path, files: dict[str, bytes]) -> tuple[list[str], list[st
     return written, removed
 
 
-def generate(root: Path, out: Path | None = None, production: bool = False, release: Release | None = None) -> GenerateResult:
-    """Validate all data and, only if it is valid, write the generated docs."""
+def generate(root: Path, out: Path | None = None, production: bool = False, release: Release | None = None,
+             pdf: bool = False) -> GenerateResult:
+    """Validate all data and, only if it is valid, write the generated docs (with `pdf`, the PDF of the whole plan too)."""
     validated = validate(root, production=production, page_urls=page_urls)
     report = validated.report
     if validated.project is None or validated.computed is None:
         return GenerateResult(report, [], [])
     try:
-        files = all_files(root, validated.project, validated.computed, site_url(release))
+        files = all_files(root, validated.project, validated.computed, site_url(release), pdf)
     except BuildError:
         raise
     except Exception as exc:  # a template bug must not look like a planner's mistake
@@ -179,7 +198,7 @@ def swap_in(incoming: Path, site_dir: Path, root: Path) -> None:
 
 
 def build(root: Path, site_dir: Path | None = None, engine: EngineProcess | None = None,
-          production: bool = False, release: Release | None = None) -> Report:
+          production: bool = False, release: Release | None = None, pdf: bool = False) -> Report:
     """The whole pipeline. Raises BuildError (site untouched) when anything fails.
 
     `engine` may have been started by the caller before this module was even
@@ -188,7 +207,7 @@ def build(root: Path, site_dir: Path | None = None, engine: EngineProcess | None
     engine = engine or EngineProcess.start(root)
     incoming = engine.incoming
     try:
-        result = generate(root, production=production, release=release)
+        result = generate(root, production=production, release=release, pdf=pdf)
         if not result.report.ok:
             raise InvalidData(result.report.format())
         error = engine.build()

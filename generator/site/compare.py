@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import subprocess
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.check.production import production_problems
+from generator.check.verification import records
 from generator.load.gitref import GitRefError, export_ref
 from generator.model.project import Project
 from generator.pipeline import validate
 from generator.problems import PlannerError
-from generator.render.changes import Change, compare, snapshot
+from generator.render.changes import Change, check_notes, compare, snapshot
 from generator.text.eras import date_label, fiscal_year_label
 
 
@@ -46,6 +47,7 @@ class DataChanges:
     changes: list[Change]
     release: list[str]  # what it does to publishing: new revisions, finalised reviews
     to_fix: int  # what the production gate refuses in the newer side
+    checks: list[str] = field(default_factory=list)  # records of checks against the sources added, changed, removed
 
 
 def release_notes(before: Project, after: Project) -> list[str]:
@@ -66,7 +68,8 @@ def data_changes(root: Path, base: str, head: str | None = None) -> DataChanges:
     with tempfile.TemporaryDirectory(prefix="generator-diff-") as scratch:
         before = project_at(root, base, Path(scratch), "比較元")
         after = project_at(root, head, Path(scratch), "比較先")
-    return DataChanges(compare(snapshot(before), snapshot(after)), release_notes(before, after), len(production_problems(after)))
+    return DataChanges(compare(snapshot(before), snapshot(after)), release_notes(before, after), len(production_problems(after)),
+                       check_notes(records(before), records(after)))
 
 
 def has_commits(root: Path) -> bool:

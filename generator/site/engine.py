@@ -9,7 +9,8 @@ meanwhile on the other core; the engine stays swappable (it is only a command).
 What the configuration takes from the data — the site's name and description, and
 the menu (MkDocs' nav) made from the page registry — the generator writes to
 build/engine-settings.json; the engine applies it when it builds or serves.
-`python -m generator.site.engine serve CONFIG ADDRESS` is the preview server.
+`python -m generator.site.engine serve CONFIG ADDRESS` is the preview server; it rebuilds when the generator writes
+"rebuild" on its standard input (site/preview_builds.py).
 """
 
 from __future__ import annotations
@@ -117,14 +118,13 @@ def preview_config(config_file: str, **options):  # noqa: ANN201 - MkDocsConfig,
 
 
 def serve(config_file: str, address: str) -> int:
-    import mkdocs.commands.serve as mkdocs_serve
+    from generator.site.preview_builds import serve_preview
 
     _log_to_stderr()
-    # MkDocs loads the configuration again for every rebuild, but with the options it was started with: loading
-    # it through preview_config instead picks up what the generator wrote since. The build folder is watched so
-    # that new settings alone (the problem panel) rebuild the pages too.
-    mkdocs_serve.load_config = preview_config  # type: ignore[assignment]
-    mkdocs_serve.serve(config_file=config_file, dev_addr=address, watch=[str(Path(config_file).parent / BUILD_DIR)])
+    # MkDocs' server, with the configuration loaded through preview_config at every rebuild (it picks up what the
+    # generator wrote since), rebuilding when the generator writes "rebuild" on standard input, and only the pages
+    # that changed when nothing every page shows changed (site/preview_builds.py).
+    serve_preview(config_file, address)
     return 0
 
 

@@ -11,7 +11,7 @@ import datetime
 from pathlib import Path
 
 from generator.check.rules.strategy import UNFROZEN
-from generator.model.project import DATA_SOURCES, DataFolder
+from generator.model.project import DataFolder, declared
 from generator.pipeline import validate
 from generator.problems import PlannerError, Report
 from generator.render.review_rows import record_json
@@ -25,7 +25,7 @@ class FreezeError(PlannerError):
 
 def record_path(fiscal_year: int) -> str:
     """Where a finalised year's record lives, relative to the project: strategy/reviews/2024.json."""
-    folder: DataFolder = DATA_SOURCES["review_snapshots"]  # type: ignore[assignment]
+    folder = declared("review_snapshots", DataFolder)
     return folder.path_of(fiscal_year)
 
 

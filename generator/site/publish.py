@@ -43,7 +43,7 @@ def newest_revision(root: Path) -> Revision:
 
 
 def publish(root: Path, target: Target, branch: str | None = None, remote: str | None = None,
-            engine: EngineProcess | None = None) -> Revision:
+            engine: EngineProcess | None = None, pdf: bool = False) -> Revision:
     """Build the newest revision for `target` and commit it to the target's branch (pushed to `remote` if given).
 
     production: the gate (no samples, SITE_URL set) must pass; staging: the site says 検証用 on every page.
@@ -51,7 +51,7 @@ def publish(root: Path, target: Target, branch: str | None = None, remote: str |
     require_repository(root)
     revision = newest_revision(root)
     release = Release(revision=revision.id, staging=target == "staging")
-    build(root, engine=engine, production=target == "production", release=release)
+    build(root, engine=engine, production=target == "production", release=release, pdf=pdf)
     deploy_revision(root, root / SITE_DIR, revision, branch or BRANCHES[target], remote)
     return revision
 

@@ -17,7 +17,7 @@ import yaml
 from pydantic import ValidationError
 
 from generator.check.rules.revisions import revision_order
-from generator.model.project import DATA_SOURCES, Project
+from generator.model.project import DataFile, DataFolder, Project, declared
 from generator.model.revisions import Revision, Revisions
 from generator.model.schemas import schema_comment
 from generator.pipeline import validate
@@ -26,7 +26,7 @@ from generator.render.changes import snapshot
 from generator.site.build import write_if_changed
 from generator.site.compare import committed_state
 
-REVISIONS_FILE = DATA_SOURCES["revisions"].path
+REVISIONS_FILE = declared("revisions", DataFile).path
 _LIST_HEADER = (schema_comment(REVISIONS_FILE) + "\n# 公開した版の一覧（古い順。最後が今作っている版）。\n"
                 "# 新しい版は python -m generator new-revision で追加します（前の版の記録も書かれます）。\nrevisions:\n")
 
@@ -116,7 +116,7 @@ def start_revision(root: Path, new: NewRevision) -> list[str]:
     if project.revisions is not None:
         current = project.revisions.revisions[-1]
         state = committed_state(root)
-        files[DATA_SOURCES["revision_snapshots"].path_of(current.id)] = record_text(
+        files[declared("revision_snapshots", DataFolder).path_of(current.id)] = record_text(
             current.id, current.title, snapshot(project) if state is None else state).encode("utf-8")
     for name, content in sorted(files.items(), key=lambda item: item[0] == REVISIONS_FILE):  # the list last
         write_if_changed(root / name, content)

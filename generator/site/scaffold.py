@@ -24,15 +24,15 @@ from pydantic import BaseModel
 
 from generator.check.schema import build_model
 from generator.load.yamlio import load_file
-from generator.model.project import DATA_SOURCES, DataFolder
+from generator.model.project import DataFile, DataFolder, declared
 from generator.model.schemas import SCHEMA_FOLDER, json_schemas, schema_comment, schema_text, vscode_schema_map
 from generator.model.strategy import CityStrategy, Goal, Kpi
 from generator.pipeline import validate
 from generator.problems import PlannerError, Report
 from generator.site.build import write_if_changed
 
-STRATEGY_FILE = DATA_SOURCES["strategy"].path
-KPI_FOLDER: DataFolder = DATA_SOURCES["kpis"]  # type: ignore[assignment]
+STRATEGY_FILE = declared("strategy", DataFile).path
+KPI_FOLDER = declared("kpis", DataFolder)
 VSCODE_SETTINGS = ".vscode/settings.json"
 VSCODE_EXTENSIONS = ".vscode/extensions.json"
 YAML_EXTENSION = "redhat.vscode-yaml"  # VS Code's YAML support (yaml-language-server): completion and checks from the schemas
@@ -99,7 +99,7 @@ def _read(root: Path, relative: str, model: type[M]) -> M | None:
     if not (root / relative).is_file():
         return None
     document, _ = load_file(root / relative, relative)
-    return None if document is None else build_model(model, document)[0]  # type: ignore[return-value]
+    return None if document is None else build_model(model, document)[0]
 
 
 def _strategy(root: Path) -> CityStrategy:
@@ -302,7 +302,7 @@ class _Text:
 
 
 
-def _compose(text: str) -> yaml.Node:
+def _compose(text: str) -> yaml.Node | None:
     return yaml.compose(text, Loader=yaml.SafeLoader)  # the pure-Python parser: its marks count characters
 
 
@@ -320,7 +320,7 @@ def _key(node: yaml.MappingNode, name: str) -> yaml.Node | None:
 
 def _content_end(node: yaml.Node) -> int:
     """Where a node's own text ends (comments and blank lines after it excluded)."""
-    if isinstance(node, yaml.ScalarNode) or node.flow_style or not node.value:
+    if not isinstance(node, yaml.CollectionNode) or node.flow_style or not node.value:  # a scalar, [...], {...}
         return node.end_mark.index
     last = node.value[-1]
     return _content_end(last[1] if isinstance(last, tuple) else last)
@@ -352,14 +352,16 @@ def _append_item(source: _Text, text: str, owner: yaml.MappingNode, key: str,
     if sequence is None:  # no such key yet: the list goes after the mapping's last line
         lines = item(" " * indent + "  - ", " " * indent + "    ", True)
         return _insert_lines(source, text, _content_end(owner), [" " * indent + f"{key}:", *lines])
-    if isinstance(sequence, yaml.ScalarNode):
+    if not isinstance(sequence, yaml.CollectionNode):  # a scalar
         raise ScaffoldError(f"{key} の値が一覧になっていません。{key}: [] と書くか、{key}: の行を消してから、もう一度実行してください。")
     if sequence.flow_style and sequence.value:
         raise ScaffoldError(f"{key} が1行の […] で書かれているため、自動では足せません。"
                             f"{key}: の下に「- 」で始まる行を1件ずつ書く形にしてから、もう一度実行してください。")
     if not sequence.value:  # key: [] → a block list
         lines = item(" " * indent + "  - ", " " * indent + "    ", True)
-        start = _key(owner, key).end_mark.index  # type: ignore[union-attr]
+        key_node = _key(owner, key)
+        assert key_node is not None  # its value was found above
+        start = key_node.end_mark.index
         return text[:start] + ":" + source.newline + source.newline.join(lines) + text[sequence.end_mark.index:]
     last = sequence.value[-1]
     dash, column = sequence.start_mark.column, max(last.start_mark.column, sequence.start_mark.column + 2)
@@ -459,6 +461,8 @@ def new_actual(root: Path, new: NewActual, today: datetime.date) -> str:
     updated = _child(_compose(text), "updated")
     if isinstance(updated, yaml.ScalarNode):  # the date of the file's data: today, as its description asks
         text = text[:updated.start_mark.index] + today.isoformat() + text[updated.end_mark.index:]
-    text = _append_item(source, text, _compose(text), "actuals", actual_lines(new, value))
+    document = _compose(text)
+    assert isinstance(document, yaml.MappingNode)  # the file was just read as a KPI
+    text = _append_item(source, text, document, "actuals", actual_lines(new, value))
     _write_checked(root, relative, source.encode(text), today)
     return relative

@@ -21,7 +21,7 @@ from generator.load.csvio import BOM, csv_record, csv_records, header_key
 from generator.load.xlsxio import read_workbook
 from generator.load.yamledit import YamlText, flow_mapping, scalar_text
 from generator.load.yamlio import load_text
-from generator.model.project import DATA_SOURCES, Project
+from generator.model.project import DataFolder, Project, declared
 from generator.model.strategy import Actual, Kpi
 from generator.pipeline import validate
 from generator.problems import PlannerError, Problem, Report, Severity
@@ -100,7 +100,8 @@ def kpi_text(text: str, kpi: Kpi, wanted: dict[int, YearCells | None], today: da
     """The KPI file's text with its actuals as the sheet wants them, or None when nothing differs."""
     editor = YamlText(text)
     document, _ = load_text(text, "")
-    expected = dict(document.data)  # type: ignore[union-attr]
+    assert document is not None  # the file was read into the project already
+    expected = dict(document.data)
     items = [dict(item) for item in expected.get("actuals") or []]
     changed = False
     for index, actual in enumerate(kpi.actuals):
@@ -140,7 +141,7 @@ def _checked(text: str, expected: dict, name: str) -> str:
 
 
 def _kpi_files(root: Path, project: Project, reading: Reading, today: datetime.date) -> dict[str, bytes]:
-    folder = DATA_SOURCES["kpis"].folder  # type: ignore[union-attr]
+    folder = declared("kpis", DataFolder).folder
     files_by_id = {document.data.get("id"): name for name, document in project.documents.items()
                    if name.startswith(folder + "/") and isinstance(document.data, dict)}
     files = {}

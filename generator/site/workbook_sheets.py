@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 from pydantic import BaseModel
 
 from generator.check.schema import build_table
-from generator.load.document import Document
+from generator.load.document import Document, Path_
 from generator.load.xlsxio import Sheet
 from generator.model.population import OLD_STATUS_WORDS
 from generator.model.project import Project
@@ -168,13 +168,16 @@ def _year_cells(cells: list[object], where: tuple[str, int, int, list[str]]) -> 
         problems.append(problem(2, f"{status}値の実績に出典がありません。", "出典（資料名）を書いてください。まだ見本の値なら状態を sample にします。"))
     if problems:
         return None, problems
-    return YearCells(amount, status, source), []  # type: ignore[arg-type]
+    assert amount is not None and status is not None  # a missing one made a problem above
+    return YearCells(amount, status, source), []
 
 
 def _kpi_row(project: Project, cells: list[object], where: tuple[int, list[int], list[str]], exported: tuple[str, ...]) -> tuple[dict, list[Problem]]:
     """One KPI's row: its locked cells as exported (or as the data has them now), and its actuals per year."""
     row, years, headers = where
-    kpi = project.kpis[_text(cells[0])]  # type: ignore[index]
+    kpi_id = _text(cells[0])
+    assert kpi_id is not None  # the caller passes only rows of known KPIs
+    kpi = project.kpis[kpi_id]
     locked = cells[:len(KPI_COLUMNS)]
     untouched = exported[1:2] == (fingerprint(locked),)  # a definition changed in the file since the export is no edit
     problems = [Problem(sheet_file(KPI_SHEET), row, None, cell_name(index, headers[index - 1]),
@@ -242,7 +245,8 @@ def read_table_sheet(rows: Sheet, table: TableSheet, project: Project, reading: 
                                         "列を消したり入れ替えたり足したりしないでください。" + _REEXPORT, code=LAYOUT))
         return
     names = list(table.model.model_fields)
-    data, marks = [], {}
+    data: list[dict[str, str | None]] = []
+    marks: dict[Path_, tuple[int, int]] = {}
     for row, cells in enumerate(rows[1:], start=2):
         cells = cells + [None] * (len(names) - len(cells))
         if all(cell is None for cell in cells):

@@ -12,8 +12,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from generator.check.rules import kpi, materials, news, periods, policy, population, process, revisions, strategy
+from generator.check.rules import kpi, materials, news, periods, policy, population, process, revisions, sources, strategy
 from generator.check.rules.finding import Finding
+from generator.model.project import DATA_TABLES
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ RULES: tuple[Rule, ...] = (
     Rule(("process", "reviews", "strategy", "kpis"), process.opinion_references),
     Rule(("materials", "material_files"), materials.material_files_exist),
     Rule(("materials",), materials.material_ids_unique),
+    Rule(("materials",), materials.pdf_text_alternatives),
     Rule(("public_comments",), materials.round_dates),
     Rule(("public_comments", "materials", "strategy", "kpis"), materials.round_references),
     Rule(("news",), news.unique_news_ids),
@@ -58,10 +60,13 @@ RULES: tuple[Rule, ...] = (
     Rule(("census",), population.census_years_unique),
     Rule(("base_population",), population.base_age_groups),
     Rule(("vision", "base_population", "assumptions"), population.assumption_tables),
+    Rule(("assumptions",), population.cohort_change_ratios),
     Rule(("vision", "census", "base_population"), population.base_matches_census),
     Rule(("vision",), population.vision_years),
     Rule(("vision",), population.scenario_references),
     Rule(("vision", "base_population"), population.scenario_years_and_ages),
+    Rule(("vision", "assumptions"), sources.ipss_names),
+    Rule(("verifications",), sources.table_checks_used, optional=tuple(DATA_TABLES)),
 )
 
 

@@ -51,6 +51,16 @@ def material_files_exist(materials: Materials, material_files: dict[str, int]) -
                       Severity.WARNING, code="W-MATERIAL-FILE-UNLISTED")
 
 
+def pdf_text_alternatives(materials: Materials) -> Iterator[Finding]:
+    """A PDF should say where its content can be read as text (JIS X 8341-3): a warning, not an error."""
+    for index, material in enumerate(materials.materials):
+        if material.file.lower().endswith(".pdf") and material.text_alternative is None:
+            yield Finding("materials", ("materials", index, "file"),
+                          f"PDF「{material.title}」に、内容を文字で読める場所（text_alternative）が書かれていません。",
+                          "text_alternative に、同じ内容を読めるページや版（例:「このサイトの策定経過のページ」「Word 版あり」）"
+                          "か、内容を問い合わせる先を書いてください。", Severity.WARNING, code="W-MATERIAL-NO-TEXT")
+
+
 def material_ids_unique(materials: Materials) -> Iterator[Finding]:
     counts = Counter(material.id for material in materials.materials)
     for index, material in enumerate(materials.materials):

@@ -72,6 +72,20 @@ def assumption_tables(vision: PopulationVision, base_population: list[AgeSexRow]
         yield Finding("assumptions", ("rows", 0, "period"), f"基準年 {vision.base_year} 年から始まる期間の仮定値がありません。", code="E-POP-PERIOD")
 
 
+def cohort_change_ratios(assumptions: list[AssumptionRow]) -> Iterator[Finding]:
+    """Survival + net migration below 0 would make the cohort negative five years later: an error on the row that says so
+    (the engine refuses such rates too, but could only name the scenario)."""
+    for index, row in enumerate(assumptions):
+        for sex, label in (("male", "男性"), ("female", "女性")):
+            survival, migration = getattr(row, f"survival_{sex}"), getattr(row, f"migration_{sex}")
+            if survival + migration < 0:
+                yield Finding("assumptions", ("rows", index, f"migration_{sex}"),
+                              f"{row.period}年からの5年間、{label}の{row.age}歳の生残率 {survival:g} と純移動率 {migration:g} の和が "
+                              f"{survival + migration:.3g} です。この世代の5年後の人口が負になります。",
+                              "純移動率のマイナス（転出超過）は生残率を超えられません（和が0なら全員が転出）。符号と桁を確かめてください。",
+                              code="E-POP-NEGATIVE-COHORT")
+
+
 def base_matches_census(vision: PopulationVision, census: list[CensusRow], base_population: list[AgeSexRow]) -> Iterator[Finding]:
     census_base = [row for row in census if row.year == vision.base_year]
     base_total = sum(row.male + row.female for row in base_population)
@@ -87,6 +101,12 @@ def vision_years(vision: PopulationVision) -> Iterator[Finding]:
         if (entry.period - vision.base_year) % 5 or fertility_periods[entry.period] > 1:
             yield Finding("vision", ("fertility", index, "period"), f"期間 {entry.period} 年が重複しているか、基準年から5年刻みになっていません。",
                           code="E-POP-PERIOD")
+        elif entry.period < vision.base_year:  # it would silently stand for the base period
+            yield Finding("vision", ("fertility", index, "period"), f"期間 {entry.period} 年が基準年 {vision.base_year} 年より前です。",
+                          f"子ども女性比は基準年（{vision.base_year}年）からの期間について書きます。", code="E-POP-PERIOD")
+    if fertility_periods and min(fertility_periods) > vision.base_year:  # the first entry would silently stand for it
+        yield Finding("vision", ("fertility", 0, "period"), f"基準年 {vision.base_year} 年から始まる期間の子ども女性比がありません。",
+                      f"period: {vision.base_year} の子ども女性比・性比・出生率を書いてください。", code="E-POP-PERIOD")
     if vision.horizon_year <= vision.base_year or (vision.horizon_year - vision.base_year) % 5:
         yield Finding("vision", ("horizon_year",), "推計の最終年は基準年より後で、5年刻みの年にしてください。", code="E-VISION-HORIZON")
 
@@ -128,8 +148,9 @@ def scenario_years_and_ages(vision: PopulationVision, base_population: list[AgeS
     for index, scenario in enumerate(vision.scenarios):
         path = ("scenarios", index)
         for year in scenario.tfr_anchors:
-            if not year.isdigit() or not vision.base_year < int(year) <= vision.horizon_year:
-                yield Finding("vision", path + ("tfr_anchors", year), f"出生率の目安の年「{year}」は基準年より後、推計の最終年以前の西暦にしてください。",
+            if not year.isdigit() or not vision.base_year < int(year) <= vision.horizon_year or (int(year) - vision.base_year) % 5:
+                yield Finding("vision", path + ("tfr_anchors", year), f"出生率の目安の年「{year}」は、基準年 {vision.base_year} 年より後、"
+                              f"推計の最終年 {vision.horizon_year} 年以前の、基準年から5年刻みの西暦にしてください。",
                               code="E-VISION-SCENARIO-YEAR")
         if scenario.zero_migration_from is not None and (
                 (scenario.zero_migration_from - vision.base_year) % 5 or scenario.zero_migration_from < vision.base_year):

@@ -30,7 +30,7 @@ def organization_structure(organization: Organization, policy: Policy | None) ->
             yield Finding("organization", path + ("part_of",), f"上位の組織「{body.part_of}」がありません。", _choices(known - {body.id}), code="E-REF-UNKNOWN")
         if body.described_in is not None and body.described_in not in sections:
             reason = "strategy/policy.yml がありません" if policy is None else f"策定方針に id「{body.described_in}」の節がありません"
-            yield Finding("organization", path + ("described_in",), f"{reason}。", _choices(sections - {None}), code="E-REF-UNKNOWN")
+            yield Finding("organization", path + ("described_in",), f"{reason}。", _choices({s for s in sections if s is not None}), code="E-REF-UNKNOWN")
     for r, relation in enumerate(organization.relations):
         for field in ("from_body", "to_body"):
             if getattr(relation, field) not in known:

@@ -8,14 +8,14 @@ from collections.abc import Iterator
 from verspec.loose import LooseVersion
 
 from generator.check.rules.finding import Finding
-from generator.model.project import DATA_SOURCES
+from generator.model.project import DataFolder, declared
 from generator.model.revisions import LATEST, Revisions, RevisionSnapshot
 
 NEW_REVISION_COMMAND = "python -m generator new-revision"
 
 
 def snapshot_path(revision_id: str) -> str:
-    return DATA_SOURCES["revision_snapshots"].path_of(revision_id)
+    return declared("revision_snapshots", DataFolder).path_of(revision_id)
 
 
 def revision_order(revisions: Revisions) -> Iterator[Finding]:

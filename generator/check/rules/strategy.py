@@ -10,7 +10,7 @@ from generator.check.rules.finding import Finding
 from generator.check.rules.periods import covering_period
 from generator.model.periods import PastPeriod
 from generator.model.policy import NationalStrategy
-from generator.model.project import DATA_SOURCES, DataFolder
+from generator.model.project import DataFolder, declared
 from generator.model.strategy import CityStrategy, FrozenReview, Reviews
 
 
@@ -67,7 +67,7 @@ def review_status(reviews: Reviews) -> Iterator[Finding]:
 
 def review_records(reviews: Reviews, strategy: CityStrategy, records: dict[str, FrozenReview], present: frozenset[str]) -> Iterator[Finding]:
     """Each finalised review of the plan has its record (strategy/reviews/<fiscal year>.json), and each record a finalised review."""
-    folder: DataFolder = DATA_SOURCES["review_snapshots"]  # type: ignore[assignment]
+    folder = declared("review_snapshots", DataFolder)
     for r, review in enumerate(reviews.reviews):
         path = folder.path_of(review.fiscal_year)
         if review.status == "確定" and strategy.start_fy <= review.fiscal_year <= strategy.end_fy and path not in present:
