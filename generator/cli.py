@@ -85,16 +85,55 @@ def _settle(changed: threading.Event, quiet: float = 0.05) -> None:
         changed.clear()
 
 
-def _watch_data(root: Path, stop: threading.Event, rebuild: Callable[[], None] | None = None) -> None:
-    """Regenerate the Markdown when a data file changes, then have the preview rebuild (`rebuild`) if anything changed."""
+def _regenerate(root: Path, preview, rebuild: Callable[[], None] | None) -> None:  # noqa: ANN001 - PreviewGeneration
+    """One quick generation of the preview (site/preview_generation.py), its report, and the engine told to rebuild."""
+    from generator.site.build import BuildError
+    from generator.site.engine import GENERATED_SETTINGS
+    from generator.site.preview import show_problems
+
+    settings = root / GENERATED_SETTINGS
+    before = _read(settings)
+    try:
+        result = preview.quick()
+    except BuildError as exc:
+        print(exc, flush=True)
+        return
+    if result.report.ok:
+        print(f"再生成しました（{len(result.written)} 件更新）。", flush=True)
+    else:
+        print(result.report.format(), flush=True)
+        show_problems(root, result.report)  # on every page of the preview, until the data is valid again
+        print("前の版の表示を続けます（ブラウザーのページの上にも問題を表示します）。", flush=True)
+    if rebuild and (result.written or result.removed or _read(settings) != before):  # the panel is in the settings
+        rebuild()
+
+
+def _complete(preview, rebuild: Callable[[], None] | None) -> None:  # noqa: ANN001 - PreviewGeneration
+    """The bundle (データ一覧, the zip, datapackage.json, XLSX) once the saves have stopped for a moment."""
+    from generator.site.build import BuildError
+
+    try:
+        written = preview.complete()
+    except BuildError as exc:
+        print(exc, flush=True)
+        return
+    if written:
+        print(f"データ一覧とダウンロード用のファイルを更新しました（{len(written)} 件）。", flush=True)
+        if rebuild:
+            rebuild()
+
+
+def _watch_data(root: Path, stop: threading.Event, rebuild: Callable[[], None] | None = None,
+                preview=None) -> None:  # noqa: ANN001 - PreviewGeneration
+    """Regenerate the Markdown when a data file changes, then have the preview rebuild (`rebuild`) if anything changed;
+    the bundle once no change has come for a moment (site/preview_generation.py)."""
     from watchdog.events import FileSystemEventHandler
     from watchdog.observers import Observer
 
     from generator.model.project import DATA_FOLDERS, MATERIALS_FOLDER
-    from generator.site.build import BuildError, generate
-    from generator.site.engine import GENERATED_SETTINGS
-    from generator.site.preview import show_problems
+    from generator.site.preview_generation import LATER, PreviewGeneration
 
+    preview = preview or PreviewGeneration(root)
     changed = threading.Event()
 
     class Handler(FileSystemEventHandler):
@@ -108,35 +147,24 @@ def _watch_data(root: Path, stop: threading.Event, rebuild: Callable[[], None] |
         if (root / folder).is_dir():
             observer.schedule(Handler(), str(root / folder), recursive=True)
     observer.start()
-    settings = root / GENERATED_SETTINGS
     try:
         while not stop.is_set():
-            if changed.wait(0.3):
+            if changed.wait(LATER if preview.pending is not None else 0.3):
                 _settle(changed)
-                before = _read(settings)
-                try:
-                    result = generate(root)
-                except BuildError as exc:
-                    print(exc, flush=True)
-                    continue
-                if result.report.ok:
-                    print(f"再生成しました（{len(result.written)} 件更新）。", flush=True)
-                else:
-                    print(result.report.format(), flush=True)
-                    show_problems(root, result.report)  # on every page of the preview, until the data is valid again
-                    print("前の版の表示を続けます（ブラウザーのページの上にも問題を表示します）。", flush=True)
-                if rebuild and (result.written or result.removed or _read(settings) != before):  # the panel is in the settings
-                    rebuild()
+                _regenerate(root, preview, rebuild)
+            elif preview.pending is not None:
+                _complete(preview, rebuild)
     finally:
         observer.stop()
         observer.join()
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from generator.site.build import generate
+    from generator.site.preview_generation import PreviewGeneration
 
     root = _root(args)
-    result = generate(root)
+    preview = PreviewGeneration(root)
+    result = preview.first()
     if not result.report.ok:
         print(result.report.format(), file=sys.stderr)
         return EXIT_INVALID
@@ -155,7 +183,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             pipe.flush()
 
     stop = threading.Event()
-    watcher = threading.Thread(target=_watch_data, args=(root, stop, rebuild), daemon=True)
+    watcher = threading.Thread(target=_watch_data, args=(root, stop, rebuild, preview), daemon=True)
     watcher.start()
 
     def shut_down(signum, frame):  # noqa: ARG001 - signal handler signature

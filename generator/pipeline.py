@@ -37,6 +37,8 @@ from generator.model.project import (
     declared,
 )
 from generator.problems import Problem, Report, Severity
+from generator.text.memo import active as memory_active
+from generator.text.memo import remembered
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,25 @@ def _read(path: Path, relative: str, source: DataSource) -> tuple[Document | Non
     return document, instance, merge_problems(problems, model_problems)
 
 
+def _read_remembered(path: Path, relative: str, source: DataSource) -> tuple[Document | None, object | None, list[Problem]]:
+    """`_read`, in the preview given back for the same bytes of the same file (text/memo.py): documents, models
+    and problems are frozen, and a file rewritten while it was read is not remembered."""
+    if not memory_active():
+        return _read(path, relative, source)
+    try:
+        raw = path.read_bytes()
+    except OSError:  # _read words it
+        return _read(path, relative, source)
+
+    def unchanged(_: object) -> bool:
+        try:
+            return path.read_bytes() == raw
+        except OSError:
+            return False
+
+    return remembered("file", lambda: (relative, id(source), raw), lambda: _read(path, relative, source), unchanged)
+
+
 class _Loader:
     """Reads every declared file into models and documents, collecting problems."""
 
@@ -99,7 +120,7 @@ class _Loader:
         path = self.root / relative
         if not path.exists():
             return self.absent(relative, source)
-        document, instance, problems = _read(path, relative, source)
+        document, instance, problems = _read_remembered(path, relative, source)
         self.report.extend(problems)
         if document is not None:
             self.documents[key] = document
@@ -206,7 +227,11 @@ def _compute(project: Project, report: Report) -> Computed | None:
                            "仮定値（assumptions.csv）と vision.yml の値を確認してください。", code="E-PROJECTION-FAILED"))
         return None
     if project.vision is not None:
-        for finding in implausible_projections(project.vision, computed.population, project.assumptions or ()):
+        vision, inputs = project.vision, (project.vision, project.base_population, project.assumptions)
+        # The projection's inputs decide its findings: the preview looks again only when one of them changed (text/memo.py).
+        findings = remembered("plausibility", lambda: repr(inputs),
+                              lambda: list(implausible_projections(vision, computed.population, project.assumptions or ())))
+        for finding in findings:
             document = project.documents[finding.data]  # the scenario (vision.yml) or the assumptions row that drives it
             line, column = document.locate(finding.path)
             report.add(Problem(document.name, line, column, format_path(finding.path), finding.message, finding.hint, finding.severity,

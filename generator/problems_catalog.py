@@ -193,10 +193,19 @@ CATALOG: dict[str, MessageKind] = {
     "E-SOURCE-MISSING": _K("出典がない", "確定・速報の実績や、見本でない基準値・目標値に出典（source）がありません。",
                            "source: の title（資料名）などを書くか、まだ見本なら sample: true（実績は status: sample）にしてください。",
                            "- {year: 2022, value: 41500, status: 確定}", _KPI),
-    "W-SOURCE-CHECK-UNUSED": _K("当てはまる行のない確認記録", "表の確認記録（population/verifications.yml）の表のファイル名か出典の文字が、"
+    "W-SOURCE-CHECK-UNUSED": _K("当てはまる行のない確認記録", "表の確認記録（population/verifications.yml）の表のファイル名・出典の文字・年が、"
                                 "どの表のどの行にも当てはまりません（書き間違いのことが多い）。",
-                                "file に表のファイル（population/census.csv など）を、source に確かめた行の出典の列の文字をそのまま書いてください。",
+                                "file に表のファイル（population/census.csv など）を、source に確かめた行の出典の列の文字をそのまま、"
+                                "years に確かめた行の年を書いてください。",
                                 "source: 国勢調査（出典の列は「令和2年国勢調査」）", "population/verifications.yml"),
+    "E-SOURCE-CHECK-FUTURE": _K("確認記録の日付が今日より後", "確認記録（verified）の確かめた日（date）が、今日より後の日付です。"
+                                "まだ来ていない日に確かめることはできません。",
+                                "出典の資料で実際に確かめた日を書いてください。まだ確かめていなければ、その確認記録を消します。",
+                                "verified: {by: 企画課 担当者, date: 2099-06-02, page: 第1表}", "population/verifications.yml"),
+    "W-SOURCE-CHECK-PLACEHOLDER": _K("確認記録が書き方の例のまま", "確認記録（verified）の確かめた人（by）か場所（page）に、書き方の例の文字"
+                                     "（〇〇、××、xxx、TODO、未定、例）が残っています。本番公開ではエラーになります。",
+                                     "実際に確かめた人の所属と名前と、資料の中で確かめた場所を書いてください。まだ確かめていなければ、その確認記録を消します。",
+                                     "verified: {by: 〇〇課 〇〇, date: 2025-06-02, page: 第1表}", "population/verifications.yml"),
     # --- The site and the policy ---------------------------------------------------------------------------
     "E-SITE-DOCUMENT": _K("公開する文書とファイルが合わない", "strategy/site.yml の文書（documents）と、データのファイル（人口ビジョンなど）が合っていません。",
                           "内容に書かれた文書を documents に書き足すか、消してください。", "documents から id: strategy の文書を消した",
@@ -353,8 +362,13 @@ CATALOG: dict[str, MessageKind] = {
                             "sample: true を消しただけでは公開できません。",
                             "出典の資料で確かめ、source: の中に verified:（by: 確かめた人の所属と名前、date: 確かめた日、"
                             "page: 資料の中の場所）を書いてください。"
-                            "CSV の行は population/verifications.yml に、表（file）と出典の列の文字（source）ごとに書きます。",
+                            "CSV の行は population/verifications.yml に、表（file）と出典の列の文字（source）ごとに、確かめた行の年（years）を付けて書きます。",
                             "source: {title: 経済センサス}（verified: がない）", _KPI),
+    "E-PROD-CHECK-PLACEHOLDER": _K("確認記録が書き方の例のまま（本番公開）",
+                                   "本番公開では、確かめた人（by）か場所（page）に書き方の例の文字（〇〇、××、xxx、TODO、未定、例）が残る"
+                                   "確認記録は、確かめた記録として認められません。",
+                                   "実際に確かめた人の所属と名前と、資料の中で確かめた場所を書いてください。まだ確かめていなければ、その確認記録を消します。",
+                                   "verified: {by: 〇〇課 〇〇, date: 2025-06-02, page: 第1表}", "population/verifications.yml"),
     "E-PROD-IPSS-NAME": _K("社人研の名前と推計の値が合わない（本番公開）",
                            "シナリオの名前が社人研（国立社会保障・人口問題研究所）の推計に準拠すると言っているのに、推計に使う仮定値・子ども女性比が"
                            "見本か、社人研の資料を出典にしていません。",

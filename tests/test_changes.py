@@ -219,3 +219,16 @@ def test_records_of_checks_are_listed_apart_from_the_data_and_kept_out_of_the_sn
     assert summary_markdown([], 0, checks=notes).startswith(f"## 確認記録（1 件）\n\n- {notes[0]}\n\n## データの変更\n")
     assert summary_text([], 0, checks=notes).splitlines()[0] == notes[0]
 
+
+def test_a_table_record_is_one_by_its_years_too():
+    one = Verification(by="テスト担当", date="2025-06-02", page="表1")
+    other = Verification(by="テスト担当", date="2025-07-01", page="表1")
+    old = [Record("a.csv", "x", "出典「x」の行（2015〜2016年）", one, "2015〜2016年")]
+    widened = [Record("a.csv", "x", "出典「x」の行（2015〜2017年）", other, "2015〜2017年")]
+    assert check_notes(old, widened) == [
+        "確認記録の対象の年が変わりました: a.csv 出典「x」の行（2015〜2016年） → 2015〜2017年 — "
+        "テスト担当が令和7(2025)年6月2日に確認（表1） → テスト担当が令和7(2025)年7月1日に確認（表1）"]
+    # A second record for the new year: the first stays as it was, the new one is added.
+    added = [*old, Record("a.csv", "x", "出典「x」の行（2017年）", other, "2017年")]
+    assert check_notes(old, added) == ["確認記録が追加されました: a.csv 出典「x」の行（2017年） — テスト担当が令和7(2025)年7月1日に確認（表1）"]
+

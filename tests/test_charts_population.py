@@ -36,28 +36,35 @@ def test_pyramid_men_left_women_right_and_table_positive(data):
     assert all(v <= 0 for v in men["x"]) and all(v >= 0 for v in women["x"])
     assert all(row[1] >= 0 and row[2] >= 0 for row in chart.table.rows)
     assert sum(r[1] + r[2] for r in chart.table.rows) == pytest.approx(population.total, abs=len(population.groups))
+    # The 総人口 shown is the sum of the cells shown (whole people), not the rounded exact total.
+    assert f"総人口{sum(r[1] + r[2] for r in chart.table.rows):,}人" in chart.summary
     render_svg(chart.figure, title=chart.title, description=chart.summary, chart_id="p")  # negative bars draw
 
 
 def test_target_gap_is_in_summary_table_and_annotation(data):
     _, results = data
     chart = charts.target_chart(results["baseline"], results["target"], UPDATED, True)
-    gap = round(results["target"].populations[2060].total) - round(results["baseline"].populations[2060].total)
+    def shown_total(result):  # the sum of the cells shown (each age group and sex rounded to a person)
+        population = result.populations[2060]
+        return sum(round(v) for v in population.male + population.female)
+
+    gap = shown_total(results["target"]) - shown_total(results["baseline"])
     assert chart.table.rows[-1][-1] == gap
     assert f"{abs(gap):,}" in chart.figure["layout"]["annotations"][0]["text"]
     assert f"{abs(gap):,}人多く" in chart.summary
 
 
 def test_every_gap_shown_is_the_difference_of_the_numbers_shown(data):
-    """Rounded to a person, the gap is taken from the rounded numbers (the fixture's 2025 and 2035 differ by one
-    otherwise: 145,349 − 144,890 is shown as 459, not the 458 of the unrounded difference)."""
+    """Rounded to a person, the gap is taken from the numbers shown (the fixture's 2025 and 2035 differed by one
+    once: 145,349 − 144,890 was shown as 458, the unrounded difference). Each total shown is the sum of its cells
+    shown (Population.shown), so 2025 is 145,348 − 144,889 = 459 and 2035 is 151,683 − 149,016 = 2,667."""
     _, results = data
     chart = charts.target_chart(results["baseline"], results["target"], UPDATED, True)
     shown = chart.table.display_rows()
     for year, target, baseline, gap, *_ in shown:
         assert int(gap.replace(",", "").replace("−", "-")) == int(target.replace(",", "")) - int(baseline.replace(",", "")), year
-    assert ["令和7(2025)年", "145,349", "144,890", "459"] in [row[:4] for row in shown]
-    assert ["令和17(2035)年", "151,686", "149,018", "2,668"] in [row[:4] for row in shown]
+    assert ["令和7(2025)年", "145,348", "144,889", "459"] in [row[:4] for row in shown]
+    assert ["令和17(2035)年", "151,683", "149,016", "2,667"] in [row[:4] for row in shown]
     target_line, baseline_line = chart.figure["data"]
     assert [row[1] for row in chart.table.rows] == target_line["y"] and [row[2] for row in chart.table.rows] == baseline_line["y"]
 
@@ -159,3 +166,37 @@ def test_every_table_row_has_its_status_read_rows_as_written_projections_as_comp
                   charts.target_chart(baseline, results["target"], UPDATED, True),
                   charts.pyramid_chart(baseline.populations[2060], 2060, "パターン1", UPDATED, True, "p", status=baseline.status)):
         assert set(chart.table.status) == {"算出（見本を含む）"} and len(chart.table.status) == len(chart.table.rows)
+
+
+def test_the_base_years_pyramid_keeps_each_rows_own_status_and_source(data):
+    # Regression: the base year's pyramid, a copy of base_population.csv, was labelled 算出（見本を含む）.
+    project, results = data
+    rows = [row.model_copy(update={"status": "確定" if index % 2 else "sample", "source": "令和2年国勢調査"})
+            for index, row in enumerate(project.base_population)]
+    chart = charts.base_pyramid_chart(rows, results["baseline"].populations[2020], 2020, UPDATED, "p")
+    assert chart.table.status == tuple("確定" if index % 2 else "見本" for index in range(len(rows)))
+    assert [(r[0], r[1], r[2]) for r in chart.table.rows] == [(f"{row.age}歳", row.male, row.female) for row in rows]
+    assert [s.title for s in chart.sources] == ["令和2年国勢調査"] and not chart.source_note  # read, not projected
+    real = [row.model_copy(update={"status": "確定"}) for row in rows]
+    assert not charts.base_pyramid_chart(real, results["baseline"].populations[2020], 2020, UPDATED, "p").sample
+
+
+def test_every_total_shown_of_a_projection_is_the_sum_of_its_cells_shown(data):
+    """Pyramids, age groups, scenario totals, the history's projected rows and the target: the same whole numbers."""
+    project, results = data
+    baseline, target = results["baseline"], results["target"]
+    scenarios = charts.scenario_chart(results, UPDATED, True).table
+    columns = {column.key: index for index, column in enumerate(scenarios.columns)}
+    totals = {(row[0], key): row[columns[key]] for row in scenarios.rows for key in results}
+    for year in baseline.populations:
+        pyramid = charts.pyramid_chart(baseline.populations[year], year, "パターン1", UPDATED, True, "p")
+        assert f"総人口{totals[year, 'baseline']:,}人" in pyramid.summary, year
+        assert sum(r[1] + r[2] for r in pyramid.table.rows) == totals[year, "baseline"], year
+        own = charts.pyramid_chart(target.populations[year], year, "将来展望", UPDATED, True, "p")
+        assert sum(r[1] + r[2] for r in own.table.rows) == totals[year, "target"], year
+    for row in charts.age_structure_chart(baseline, UPDATED, True).table.rows:
+        assert sum(row[1:4]) == totals[row[0], "baseline"], row
+    history = charts.history_chart(project.census, baseline, UPDATED, True).table.rows
+    assert all(total == totals[year, "baseline"] for year, kind, total in history if kind == "推計")
+    for year, shown_target, shown_baseline, _ in charts.target_chart(baseline, target, UPDATED, True).table.rows:
+        assert (shown_target, shown_baseline) == (totals[year, "target"], totals[year, "baseline"])

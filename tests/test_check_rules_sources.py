@@ -96,11 +96,23 @@ def test_the_rule_marks_exactly_the_projections_derived_from_samples(project_cop
 
 def test_a_record_naming_no_row_is_a_located_warning(project_copy: Path):
     checks = project_copy / "population/verifications.yml"
-    checks.write_text("tables:\n  - file: population/census.csv\n    source: 国勢調査\n"
+    checks.write_text("tables:\n  - file: population/census.csv\n    source: 国勢調査\n    years: 2020\n"
                       "    verified: {by: テスト担当, date: 2025-06-02, page: 表1}\n"
-                      "  - file: population/unknown.csv\n    source: 国勢調査\n"
+                      "  - file: population/unknown.csv\n    source: 国勢調査\n    years: 2020\n"
                       "    verified: {by: テスト担当, date: 2025-06-02, page: 表1}\n", encoding="utf-8")
     report = validate(project_copy).report
     found = [(p.code, p.line, p.field) for p in report.warnings]
-    assert found == [("W-SOURCE-CHECK-UNUSED", 3, "tables[0].source"), ("W-SOURCE-CHECK-UNUSED", 5, "tables[1].file")]
+    assert found == [("W-SOURCE-CHECK-UNUSED", 3, "tables[0].source"), ("W-SOURCE-CHECK-UNUSED", 6, "tables[1].file")]
     assert report.ok
+
+
+def test_a_record_of_years_without_rows_of_its_source_is_a_located_warning(project_copy: Path):
+    source = "chiiki-chienowa.net（11227）による国勢調査の値。e-Stat で要確認"  # the census rows of 1985 to 2010
+    checks = project_copy / "population/verifications.yml"
+    checks.write_text(f"tables:\n  - file: population/census.csv\n    source: {source}\n    years: [2015, 2020]\n"
+                      "    verified: {by: テスト担当, date: 2025-06-02, page: 表1}\n", encoding="utf-8")
+    [warning] = validate(project_copy).report.warnings
+    assert (warning.code, warning.line, warning.field) == ("W-SOURCE-CHECK-UNUSED", 4, "tables[0].years")
+    assert "2015年・2020年の行がありません（この出典の行の年: 1985年・1990年・1995年・2000年・2005年・2010年）" in warning.message
+    checks.write_text(checks.read_text(encoding="utf-8").replace("[2015, 2020]", "2005-2020"), encoding="utf-8")
+    assert validate(project_copy).report.warnings == []  # one row of the span is enough: censuses are five years apart

@@ -116,6 +116,8 @@ def test_sample_inputs_are_flagged_and_real_ones_are_not():
         "actuals": [a.model_copy(update={"status": "確定"}) for a in kpi([(2022, 75)]).actuals],
     })
     assert not evaluate(real, THRESHOLDS, 2021).sample
+    # Real values graded by sample bands: the grade rests on a sample, so the evaluation is flagged.
+    assert evaluate(real, THRESHOLDS.model_copy(update={"sample": True}), 2021).sample
 
 
 def test_lower_is_better_towards_zero_with_achievement_rate():

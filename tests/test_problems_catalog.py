@@ -36,7 +36,14 @@ VISION = "population/vision.yml"
 REVIEWS = "strategy/reviews.yml"
 RECORD = "strategy/reviews/2023.json"
 REVISIONS = "strategy/revisions.yml"
-UNUSED_CHECK = "tables:\n  - file: population/census.csv\n    source: 国勢調査\n    verified: {by: テスト担当, date: 2025-06-02, page: 第1表}\n"
+UNUSED_CHECK = ("tables:\n  - file: population/census.csv\n    source: 国勢調査\n    years: 2020\n"
+                "    verified: {by: テスト担当, date: 2025-06-02, page: 第1表}\n")
+CENSUS_SOURCE = "chiiki-chienowa.net（11227）による国勢調査の値。e-Stat で要確認"
+
+
+def census_check(verified: str) -> str:
+    """A record of the census rows of one source of the fixture, checked as `verified` says."""
+    return f"tables:\n  - file: population/census.csv\n    source: {CENSUS_SOURCE}\n    years: 1985-2010\n    verified: {verified}\n"
 
 
 def edit(root: Path, name: str, old: str, new: str) -> None:
@@ -316,6 +323,15 @@ TRIGGERS: dict[str, Trigger] = {
                                   "社人研推計準拠"),
     "W-SOURCE-CHECK-UNUSED": Trigger(lambda root: write(root, "population/verifications.yml", UNUSED_CHECK), "population/verifications.yml",
                                "source: 国勢調査"),
+    "E-SOURCE-CHECK-FUTURE": Trigger(lambda root: write(root, "population/verifications.yml",
+                                                        census_check("{by: テスト担当, date: 2099-06-02, page: 第1表}")),
+                                     "population/verifications.yml", "2099-06-02"),
+    "W-SOURCE-CHECK-PLACEHOLDER": Trigger(lambda root: write(root, "population/verifications.yml",
+                                                             census_check("{by: 〇〇課 〇〇, date: 2025-06-02, page: 第1表}")),
+                                          "population/verifications.yml", "〇〇課"),
+    "E-PROD-CHECK-PLACEHOLDER": Trigger(lambda root: write(root, "population/verifications.yml",
+                                                           census_check("{by: テスト担当, date: 2025-06-02, page: TODO}")),
+                                        "population/verifications.yml", "TODO", production=True),
 }
 
 

@@ -2,7 +2,9 @@ import datetime
 import io
 
 import pytest
+import yaml
 from openpyxl import load_workbook
+from support import FIXTURE
 
 from generator.charts.model import Column, Table
 from generator.render.downloads import to_xlsx
@@ -71,3 +73,26 @@ def test_the_xlsx_has_the_csvs_columns_units_and_status():
     table = Table((Column("a", "指標"), Column("p", "進捗率", kind="number", unit="%", digits=1)), (("x", 33.333),), status=("算出（見本を含む）",))
     sheet = load_workbook(io.BytesIO(to_xlsx(table, "t", datetime.date(2026, 11, 28)))).active
     assert [[c.value for c in row] for row in sheet.iter_rows()] == [["指標", "進捗率", "単位", "状態"], ["x", 33.3, "%", "算出（見本を含む）"]]
+
+
+def test_an_evaluation_by_sample_bands_says_sample_in_every_column():
+    # Regression: real 確定/速報 values graded by a sample rule were 「サンプルを含む=いいえ」 but 「算出（見本を含む）」.
+    from generator.compute.progress import evaluate
+    from generator.compute.provenance import is_sample
+    from generator.model.strategy import CityStrategy
+    from generator.render.downloads import evaluation_table
+    from generator.render.review_rows import review_row
+
+    real = _kpi(target={"type": "時点", "value": 120, "year": 2025, "source": {"title": "総合戦略"}},
+                actuals=[{"year": 2021, "value": 102, "status": "速報", "source": {"title": "市の統計"}}])
+    data = yaml.safe_load((FIXTURE / "strategy/strategy.yml").read_text(encoding="utf-8"))
+    for sample_rule in (True, False):
+        data["evaluation"]["sample"] = sample_rule
+        strategy = CityStrategy.model_validate(data)
+        progress = evaluate(real.model_copy(update={"goal": strategy.goals[0].id}), strategy.evaluation, strategy.start_fy)
+        by_goal = {goal.id: [real] if index == 0 else [] for index, goal in enumerate(strategy.goals)}
+        table = evaluation_table(strategy, by_goal, {real.id: progress})
+        records = [dict(zip([c.header for c in table.download_columns()], row)) for row in table.download_rows()]
+        assert [(r["サンプルを含む"], r["速報値を含む"]) for r in records] == [("はい" if sample_rule else "いいえ", "はい")]
+        assert all(is_sample(r["状態"]) == (r["サンプルを含む"] == "はい") for r in records)
+        assert review_row(real, progress, "g", "目標").sample is sample_rule  # the review pages' badge says the same

@@ -185,3 +185,17 @@ def test_print_colours_are_the_light_scheme_of_the_site():
 def test_the_download_is_labelled_as_materials_are():
     assert PrintDownload(PRINT_PDF, 1_234_567).label == "PDF 1.2MB"
     assert PrintDownload(PRINT_PDF, 603).label == "PDF 603B"
+
+
+def test_the_decline_stages_carry_the_sites_wording_badges_and_note(fixture_data, document):
+    # Regression: the PDF dropped the ±10% band's disclaimer, the row badges and the note the page shows.
+    from generator.render import render_all
+
+    page = render_all(*fixture_data, site_url="https://example.invalid/", bundle=False)["population/projection.md"]
+    assert isinstance(page, str)
+    block = page.split("{ #decline-stages }", 1)[1].strip()
+    assert "第2段階の幅（±10%）は、出典のある基準ではなく、このサイトで決めた目安です。" in block
+    assert "「サンプル」の印があるシナリオの段階は、見本を含む値から計算した値です" in block
+    assert block in document  # one macro (templates/_decline_stages.j2): the same wording, table, badges and note
+    stages = document.split("人口減少の段階", 1)[1].split("</table>", 1)[0]
+    assert stages.count(f"{SAMPLE_BADGE}</th>") == len(fixture_data[1].decline_stages)  # every sample scenario's row

@@ -58,7 +58,8 @@ def checked(root: Path, date: str = "2025-06-02") -> None:
     note = "  note: 策定方針（案）の本文（資料１）から転記。\n"
     policy.write_text(policy.read_text(encoding="utf-8").replace(note, note + f"  verified: {CHECKED}\n"), encoding="utf-8")
     (root / "population/verifications.yml").write_text(
-        f"tables:\n  - file: population/census.csv\n    source: {CHENOWA}\n    verified: {CHECKED.replace('2025-06-02', date)}\n",
+        f"tables:\n  - file: population/census.csv\n    source: {CHENOWA}\n    years: 1985-2010\n"
+        f"    verified: {CHECKED.replace('2025-06-02', date)}\n",
         encoding="utf-8")
 
 
@@ -68,13 +69,25 @@ def test_records_of_checks_added_changed_and_removed_are_listed(project_copy: Pa
     found = data_changes(project_copy, str(project_copy), str(head))
     assert found.checks == [
         "確認記録が追加されました: strategy/policy.yml 『この文書の出典』（source） — テスト担当が令和7(2025)年6月2日に確認（表1）",
-        f"確認記録が追加されました: population/census.csv 出典「{CHENOWA}」の行 — テスト担当が令和7(2025)年6月2日に確認（表1）",
+        f"確認記録が追加されました: population/census.csv 出典「{CHENOWA}」の行（1985〜2010年） — テスト担当が令和7(2025)年6月2日に確認（表1）",
     ]
     assert found.changes == []  # records are about publishing: the data as readers see it is the same
     later = copy_project(tmp_path / "later")
     checked(later, date="2025-07-01")
     assert data_changes(project_copy, str(head), str(later)).checks == [
-        f"確認記録が変わりました: population/census.csv 出典「{CHENOWA}」の行 — テスト担当が令和7(2025)年6月2日に確認（表1） → "
+        f"確認記録が変わりました: population/census.csv 出典「{CHENOWA}」の行（1985〜2010年） — テスト担当が令和7(2025)年6月2日に確認（表1） → "
         "テスト担当が令和7(2025)年7月1日に確認（表1）"]
     assert [note.split(":")[0] for note in data_changes(project_copy, str(head), str(project_copy)).checks] == ["確認記録が削除されました"] * 2
 
+
+
+def test_a_table_record_widened_to_a_new_year_shows_in_the_diff(project_copy: Path, tmp_path: Path):
+    head = copy_project(tmp_path / "head")
+    checked(head)
+    later = copy_project(tmp_path / "later")
+    checked(later)
+    checks = later / "population/verifications.yml"
+    checks.write_text(checks.read_text(encoding="utf-8").replace("years: 1985-2010", "years: 1985-2015"), encoding="utf-8")
+    assert data_changes(project_copy, str(head), str(later)).checks == [
+        f"確認記録の対象の年が変わりました: population/census.csv 出典「{CHENOWA}」の行（1985〜2010年） → 1985〜2015年 — "
+        "テスト担当が令和7(2025)年6月2日に確認（表1）"]

@@ -62,9 +62,31 @@ def test_rows_computed_from_samples_say_so(downloads):
     history = downloads["population-history.csv"]
     assert {row["状態"] for row in history if row["区分"] == "推計"} == {"算出（見本を含む）"}
     assert all(not is_sample(row["状態"]) for row in history if row["区分"] == "実績（国勢調査）")  # census rows are not samples
-    # A year's evaluation counts sample actuals: its rows and its grade counts say so.
-    assert all(is_sample(row["状態"]) for row in downloads["review-2024.csv"] if row["サンプルを含む"] == "はい")
-    assert all(is_sample(row["状態"]) for row in downloads["review-2024.xlsx"] if row["サンプルを含む"] == "はい")
+    # A year's evaluation counts sample actuals: its rows and its grade counts say so, and the サンプルを含む column
+    # agrees with the status both ways (a grade from sample bands is sample-derived: はい and 算出（見本を含む）).
+    for name in ("review-2023.csv", "review-2024.csv", "review-2024.xlsx"):
+        assert all(is_sample(row["状態"]) == (row["サンプルを含む"] == "はい") for row in downloads[name]), name
+
+
+def test_values_read_from_the_data_keep_their_rows_status(downloads):
+    """A download that copies rows of the data (not computed) says each row's own status: the base year's pyramid is
+    population/base_population.csv as read (the audit found it labelled 算出（見本を含む））."""
+    base_year = yaml.safe_load((FIXTURE / "population/vision.yml").read_text(encoding="utf-8"))["base_year"]
+    text = (FIXTURE / "population/base_population.csv").read_bytes().decode("utf-8-sig")
+    base = list(csv.DictReader(io.StringIO(text, newline="")))
+    words = {"sample": "見本"}
+    for name in (f"population-pyramid-{base_year}.csv", f"population-pyramid-{base_year}.json"):
+        rows = downloads.get(name)
+        if rows is None:
+            continue  # only the CSV is published for a chart's table
+        assert [(row["年齢"], int(row["男性"]), int(row["女性"])) for row in rows] == [
+            (f"{row['age']}歳", int(row["male"]), int(row["female"])) for row in base], name
+        assert [row["状態"] for row in rows] == [words.get(row["status"], row["status"]) for row in base], name
+    assert f"population-pyramid-{base_year}.csv" in downloads
+    # Rows copied from the census, vital and fertility tables keep their status too (never a derived one).
+    for name in ("population-births-deaths.csv", "population-migration.csv", "population-tfr.csv"):
+        assert not any(row["状態"].startswith("算出") for row in downloads[name]), name
+    assert not any(row["状態"].startswith("算出") for row in downloads["population-history.csv"] if row["区分"] == "実績（国勢調査）")
 
 
 def test_a_kpis_own_data_has_every_actual_with_the_status_of_its_data(downloads):

@@ -16,16 +16,20 @@ BADGE = '<span class="badge-sample">サンプル</span>'
 
 
 class Tables(HTMLParser):
-    """Every table of a page: its header cells (text) and rows (cell texts), and the raw HTML of each header cell."""
+    """Every table of a page: its header cells (text) and rows (cell texts, a row's own header cell included)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.tables: list[dict] = []
         self._cell: list[str] | None = None
+        self._body = False
 
     def handle_starttag(self, tag, attrs):
         if tag == "table":
             self.tables.append({"head": [], "rows": []})
+            self._body = False
+        elif tag == "tbody":
+            self._body = True
         elif tag == "tr" and self.tables:
             self.tables[-1]["rows"].append([])
         elif tag in ("td", "th"):
@@ -34,7 +38,7 @@ class Tables(HTMLParser):
     def handle_endtag(self, tag):
         if tag in ("td", "th") and self._cell is not None:
             text = "".join(self._cell).strip()
-            (self.tables[-1]["head"] if tag == "th" else self.tables[-1]["rows"][-1]).append(text)
+            (self.tables[-1]["head"] if tag == "th" and not self._body else self.tables[-1]["rows"][-1]).append(text)
             self._cell = None
 
     def handle_data(self, data):
@@ -130,3 +134,54 @@ def test_a_summary_and_a_sourced_band_say_so(project_copy: Path):
     projection = files["population/projection.md"]
     assert "第2段階（横ばい、±7.5%以内）" in projection and "第2段階の幅（±7.5%）の出典: 市の決定（試験）" in projection
     assert "このサイトで決めた目安" not in projection
+
+
+POPULATION_PAGES = ("population/index.html", "population/current/index.html", "population/projection/index.html",
+                    "population/outlook/index.html")
+
+
+def charts_on(site: Path, page: str) -> dict[str, tuple[str, list[str], list[list[str]]]]:
+    """Every chart of a page: its id → (its summary, its data table's header cells, its rows), as the page prints them."""
+    found = {}
+    for block in article(site, page).split('<figure class="chart" id="chart-')[1:]:
+        summary = block.split('<p class="chart__summary">', 1)[1].split("</p>", 1)[0]
+        parser = Tables()
+        parser.feed(block.split('<details class="chart__data"', 1)[1].split("</details>", 1)[0])
+        (table,) = parser.tables
+        found[block.split('"', 1)[0]] = (html.unescape(re.sub(r"<[^>]+>", "", summary)), table["head"], [r for r in table["rows"] if r])
+    return found
+
+
+def test_every_total_shown_is_the_sum_of_the_parts_shown(built_site: Path):
+    """Issue 13: shown numbers add up — each pyramid's 総人口 is the sum of its cells, the age groups of a year make the
+    scenario's total of that year, and the pyramids, the history and the target show the scenarios' totals."""
+    shown: dict[str, tuple[str, list[str], list[list[str]]]] = {}
+    for page in POPULATION_PAGES:
+        shown |= charts_on(built_site, page)
+    _, heads, rows = shown["population-scenarios"]
+    names = [re.sub(r"（人）(サンプル)?$", "", head) for head in heads]
+    totals = {(re.search(r"\((\d{4})\)", row[0]).group(1), name): number(cell)
+              for row in rows for name, cell in zip(names[1:], row[1:]) if name != "状態"}
+    pyramids = [chart_id for chart_id in shown if "pyramid" in chart_id]
+    assert len(pyramids) >= 5, pyramids
+    for chart_id in pyramids:
+        summary, heads, rows = shown[chart_id]
+        male, female = heads.index("男性（人）"), heads.index("女性（人）")
+        total = number(re.search(r"総人口([0-9,]+)人", summary).group(1))
+        assert total == sum(number(row[male]) + number(row[female]) for row in rows), (chart_id, total)
+        year, whose = chart_id.rsplit("-", 1)[1], re.search(r"の5歳階級別の人口（(.+)）です。", summary).group(1)
+        assert total == totals[year, names[1] if whose == "基準人口" else whose], (chart_id, whose)
+    summary, heads, rows = shown["population-age-structure"]
+    whose = summary.removeprefix("（サンプル値を含む）").split("による", 1)[0]
+    groups = [index for index, head in enumerate(heads) if "歳" in head]
+    assert len(groups) == 3 and len(rows) >= 5
+    for row in rows:
+        assert sum(number(row[i]) for i in groups) == totals[re.search(r"\((\d{4})\)", row[0]).group(1), whose], row
+    _, heads, rows = shown["population-history"]
+    projected = [row for row in rows if row[1] == "推計"]
+    assert projected and all(number(row[2]) == totals[re.search(r"\((\d{4})\)", row[0]).group(1), names[1]] for row in projected)
+    _, heads, rows = shown["population-target"]
+    target = next(name for name in names if name.startswith("将来展望"))
+    for row in rows:
+        year = re.search(r"\((\d{4})\)", row[0]).group(1)
+        assert (number(row[1]), number(row[2])) == (totals[year, target], totals[year, names[1]]), row

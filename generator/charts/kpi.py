@@ -44,12 +44,13 @@ def target_status(kpi: Kpi) -> str:
     return own
 
 
-def progress_status(kpi: Kpi, progress: Progress, rule_sample: bool = False) -> str:
+def progress_status(kpi: Kpi, progress: Progress) -> str:
     """The status of a KPI's evaluation (the value compared, its progress and grade): computed from the baseline,
-    the target and the actuals compared (and the evaluation rule, when it is a sample)."""
+    the target and the actuals compared, and from a sample when `progress.sample` says one went in (a sample
+    evaluation rule included), so that the status and the サンプル badge/column never disagree."""
     inputs = [target_status(kpi), *(actual_status(kpi, a) for a in progress.compared)]
     inputs += [value_status(kpi, kpi.baseline)] if kpi.baseline else []
-    return derived(inputs + ([SAMPLE] if rule_sample else []))
+    return derived(inputs + ([SAMPLE] if progress.sample else []))
 
 
 def kpi_table(kpi: Kpi) -> Table:

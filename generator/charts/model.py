@@ -12,6 +12,7 @@ from generator.compute.provenance import SAMPLE, STATUSES
 from generator.load.csvio import csv_bytes
 from generator.model.base import Source
 from generator.text.eras import fiscal_year_label, year_label
+from generator.text.memo import remembered
 from generator.text.numbers import format_number
 
 # text; number (digits as the column says); year / fiscal_year (shown with the era: 令和2(2020)年, in files too);
@@ -160,6 +161,9 @@ class Table:
 
     def to_csv(self) -> bytes:
         """The download: UTF-8 with BOM, so that Excel opens the Japanese text correctly; CRLF (csvio)."""
+        return remembered("csv", lambda: repr(self), self._csv)
+
+    def _csv(self) -> bytes:
         columns = self.download_columns()
         return csv_bytes([[c.header for c in columns], *([c.machine(v) for c, v in zip(columns, row)] for row in self.download_rows())])
 

@@ -3,6 +3,7 @@ scenarios, pyramids and the target. Pure functions: data in, `Chart` out."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from generator.charts import FONT_FAMILY, PALETTE, PLOTLY_CONFIG, plotly_text
@@ -12,7 +13,7 @@ from generator.compute.projection import Population
 from generator.compute.provenance import SAMPLE, derived, status_of
 from generator.compute.scenarios import ScenarioResult
 from generator.model.base import Source
-from generator.model.population import CensusRow, TfrRow, VitalRow
+from generator.model.population import AgeSexRow, CensusRow, TfrRow, VitalRow
 from generator.text.eras import year_label
 from generator.text.numbers import format_number
 
@@ -73,11 +74,11 @@ def history_chart(census: list[CensusRow], baseline: ScenarioResult, updated: da
     """Census totals, then the baseline projection; a line marks where projection begins."""
     rows = sorted(census, key=lambda r: r.year)
     base_year = min(baseline.populations)
-    projected = [(y, p.total) for y, p in sorted(baseline.populations.items())]
+    projected = [(y, int(p.total)) for y, p in sorted(baseline.shown.items())]  # as shown: the sum of the cells shown
     figure = {
         "data": [
             _line("国勢調査の人口（実績）", [r.year for r in rows], [r.total for r in rows], 0),
-            _line(scenario_label(baseline, f"推計（{baseline.scenario.name}）"), [y for y, _ in projected], [round(v) for _, v in projected], 1),
+            _line(scenario_label(baseline, f"推計（{baseline.scenario.name}）"), [y for y, _ in projected], [v for _, v in projected], 1),
         ],
         "layout": _layout(shapes=[{"type": "line", "xref": "x", "yref": "paper", "x0": base_year, "x1": base_year,
                                    "y0": 0, "y1": 1, "line": {"dash": "dot", "color": "currentColor"}}],
@@ -86,7 +87,7 @@ def history_chart(census: list[CensusRow], baseline: ScenarioResult, updated: da
         "config": PLOTLY_CONFIG,
     }
     table_rows = [(r.year, "実績（国勢調査）", r.total) for r in rows]
-    table_rows += [(y, "推計", round(v)) for y, v in projected if y > base_year]
+    table_rows += [(y, "推計", v) for y, v in projected if y > base_year]
     status = [status_of(r.status) for r in rows] + [baseline.status for y, _ in projected if y > base_year]
     return Chart(
         id="population-history", title="総人口の推移と推計", unit="人",
@@ -102,17 +103,19 @@ def history_chart(census: list[CensusRow], baseline: ScenarioResult, updated: da
 
 
 def age_structure_chart(result: ScenarioResult, updated: date, sample: bool) -> Chart:
-    """Three age groups (stacked) and the aging rate, for every projected year."""
-    years = sorted(result.populations)
+    """Three age groups (stacked) and the aging rate, for every projected year (of the cells shown: they add up to
+    the scenario's total)."""
+    shown = result.shown
+    years = sorted(shown)
     groups = [("0-14", "0〜14歳", 0, 14), ("15-64", "15〜64歳", 15, 64), ("65+", "65歳以上", 65, None)]
     data, bases = [], [0.0] * len(years)
     for index, (_, label, lo, hi) in enumerate(groups):
-        values = [round(result.populations[y].count(lo, hi)) for y in years]
+        values = [int(shown[y].count(lo, hi)) for y in years]
         data.append({"type": "bar", "name": label, "x": years, "y": values, "base": list(bases),
                      "marker": {"color": PALETTE[index]},
                      "hovertemplate": f"%{{x}}年: %{{y:,}}人<extra>{label}</extra>"})
         bases = [b + v for b, v in zip(bases, values)]
-    rows = tuple((y, *(round(result.populations[y].count(lo, hi)) for _, _, lo, hi in groups), result.populations[y].aging_rate * 100) for y in years)
+    rows = tuple((y, *(int(shown[y].count(lo, hi)) for _, _, lo, hi in groups), shown[y].aging_rate * 100) for y in years)
     return Chart(
         id="population-age-structure", title="年齢3区分別の人口と高齢化率", unit="人",
         summary=(f"{result.scenario.name}による年齢3区分別の人口です。高齢化率（65歳以上の割合）は{year_label(years[0])}の"
@@ -202,16 +205,17 @@ def tfr_chart(rows: list[TfrRow], updated: date, city: str) -> Chart:
 
 def scenario_chart(results: dict[str, ScenarioResult], updated: date, sample: bool) -> Chart:
     years = sorted(next(iter(results.values())).populations)
-    data = [_line(scenario_label(r), years, [round(r.populations[y].total) for y in years], i) for i, r in enumerate(results.values())]
     names = list(results.values())
+    totals = {r.scenario.id: {y: int(p.total) for y, p in r.shown.items()} for r in names}  # the sums of the cells shown
+    data = [_line(scenario_label(r), years, [totals[r.scenario.id][y] for y in years], i) for i, r in enumerate(names)]
     return Chart(
         id="population-scenarios", title="シナリオ別の総人口の推計", unit="人",
         summary=f"{len(names)}つのシナリオによる{year_label(years[-1])}までの総人口です。" + "、".join(
-            f"{r.scenario.name}は{format_number(r.populations[years[-1]].total)}人" for r in names) + f"（{year_label(years[-1])}）。",
+            f"{r.scenario.name}は{format_number(totals[r.scenario.id][years[-1]])}人" for r in names) + f"（{year_label(years[-1])}）。",
         sources=tuple(r.scenario.source for r in names if r.scenario.source), updated=updated,
         table=Table((Column("year", "年", kind="year"),
                      *(Column(r.scenario.id, r.scenario.name, kind="number", unit="人", sample=r.sample) for r in names)),
-                    tuple((y, *(round(r.populations[y].total) for r in names)) for y in years),
+                    tuple((y, *(totals[r.scenario.id][y] for r in names)) for y in years),
                     status=(derived(r.status for r in names),) * len(years), key=("year",)),
         figure={"data": data, "layout": _layout(), "config": PLOTLY_CONFIG},
         sample=sample, source_note="基準人口と仮定値からこのサイトで推計",
@@ -222,6 +226,7 @@ def pyramid_chart(population: Population, year: int, scenario_name: str, updated
                   status: str | None = None) -> Chart:
     """Men to the left, women to the right; oldest at the top. `status`: of the projection (else from `sample`)."""
     status = status or derived([SAMPLE] if sample else [])
+    population = population.shown()  # whole people: the 総人口 below is the sum of the cells shown
     ages = list(population.groups)
     peak = max(max(population.male), max(population.female)) or 1
     step = nice_ticks(0, peak, 2)[1] if peak > 0 else 1  # round tick values, e.g. 2,500
@@ -253,12 +258,24 @@ def pyramid_chart(population: Population, year: int, scenario_name: str, updated
     )
 
 
+def base_pyramid_chart(rows: list[AgeSexRow], population: Population, year: int, updated: date, chart_id: str) -> Chart:
+    """The base year's pyramid: the base population as read (population/base_population.csv), not a projection, so
+    each row keeps its own status (見本, 確定 …) and the table's sources are the rows' own."""
+    if [row.age for row in rows] != list(population.groups):
+        raise ValueError("the base population's rows and groups differ")
+    chart = pyramid_chart(population, year, "基準人口", updated, _is_sample(rows), chart_id)
+    assert chart.table is not None  # a pyramid has its table
+    return replace(chart, sources=_sources(rows), source_note="",
+                   table=replace(chart.table, status=tuple(status_of(row.status) for row in rows)))
+
+
 def target_chart(baseline: ScenarioResult, target: ScenarioResult, updated: date, sample: bool) -> Chart:
     """The target against the baseline. Every number is shown rounded to a person, and every gap shown is the
     difference of the two numbers shown beside it (so that the printed figures add up)."""
     years = sorted(baseline.populations)
     last = years[-1]
-    shown = {y: (round(target.populations[y].total), round(baseline.populations[y].total)) for y in years}
+    targets, baselines = target.shown, baseline.shown
+    shown = {y: (int(targets[y].total), int(baselines[y].total)) for y in years}
     gap = shown[last][0] - shown[last][1]
     data = [
         _line(scenario_label(target), years, [shown[y][0] for y in years], 0),

@@ -44,7 +44,7 @@ def review_chart(fiscal_year: int, strategy: CityStrategy, kpis_by_goal: dict[st
     sample = any(p.sample for p in progress.values()) or strategy.evaluation.sample
     summary = f"{fiscal_year_label(fiscal_year)}までの実績による、目標ごとの指標の評価の件数です。"
     # A count of grades is computed from every evaluation it counts (and from the scale, when that is a sample).
-    status = [derived([progress_status(k, progress[k.id], (k.evaluation or strategy.evaluation).sample) for k in kpis]
+    status = [derived([progress_status(k, progress[k.id]) for k in kpis]
                       + ([SAMPLE] if strategy.evaluation.sample else [])) for _, _, kpis in groups(strategy, kpis_by_goal, overall)]
     return grade_chart(fiscal_year, grade_order(strategy), found, counts, updated, sample, summary, status)
 

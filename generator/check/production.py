@@ -2,7 +2,8 @@
 
 `python -m generator validate --production` (and `build --production`) add one
 error for every sample value, sample text and unchecked source, every published figure or
-text without a source or without a record of its check (check/verification.py), and every
+text without a source or without a record of its check (check/verification.py), every record of a check still
+written with an example's marks (〇〇課 〇〇, check/rules/sources.py), and every
 scenario named after IPSS's projection whose values are not IPSS's, located in its file.
 """
 
@@ -13,7 +14,14 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel
 
-from generator.check.rules.sources import IPSS_NAME_PREVIEW, IPSS_NAME_PRODUCTION, ipss_names
+from generator.check.rules.sources import (
+    CHECK_PLACEHOLDER,
+    CHECK_PLACEHOLDER_PRODUCTION,
+    IPSS_NAME_PREVIEW,
+    IPSS_NAME_PRODUCTION,
+    check_records,
+    ipss_names,
+)
 from generator.check.verification import NO_SOURCE, UNVERIFIED, lacks, yaml_data
 from generator.load.document import format_path
 from generator.model.base import Model, Source
@@ -21,11 +29,11 @@ from generator.model.project import DATA_TABLES, Project
 from generator.problems import Problem
 
 # Problem.code of the gate's problems (the message catalog's): a sample, an unchecked value or source, no SITE_URL,
-# no source or no record of its check, a name that claims IPSS's projection.
+# no source or no record of its check, a record with an example's marks, a name that claims IPSS's projection.
 SAMPLE, UNCHECKED, SITE_URL = "E-PROD-SAMPLE", "E-PROD-UNCHECKED", "E-PROD-SITE-URL"
-PRODUCTION = frozenset({SAMPLE, UNCHECKED, SITE_URL, NO_SOURCE, UNVERIFIED, IPSS_NAME_PRODUCTION})
+PRODUCTION = frozenset({SAMPLE, UNCHECKED, SITE_URL, NO_SOURCE, UNVERIFIED, CHECK_PLACEHOLDER_PRODUCTION, IPSS_NAME_PRODUCTION})
 # Warnings of the preview that the gate replaces by its errors (pipeline drops them from a production report).
-SUPERSEDED = frozenset({IPSS_NAME_PREVIEW})
+SUPERSEDED = frozenset({IPSS_NAME_PREVIEW, CHECK_PLACEHOLDER})
 _REPLACE = "実際の値・文言と出典に置き換えてから、"
 
 
@@ -77,13 +85,19 @@ def production_problems(project: Project) -> list[Problem]:
 
 
 def _provenance_problems(project: Project) -> list[Problem]:
-    """No source or no record of its check (check/verification.py); a scenario named after IPSS's projection without its values."""
+    """No source or no record of its check (check/verification.py), a record with an example's marks; a scenario named
+    after IPSS's projection without its values."""
     problems = []
     for lack in lacks(project):
         document = project.documents[lack.data]
         line, column = document.locate(lack.path)
         problems.append(Problem(document.name, line, column, format_path(lack.path), f"本番公開できません: {lack.reason}", lack.fix,
                                 code=lack.code))
+    for finding in check_records(yaml_data(project), project.today, production=True):
+        document = project.documents[finding.data]
+        line, column = document.locate(finding.path)
+        problems.append(Problem(document.name, line, column, format_path(finding.path), finding.message, finding.hint,
+                                finding.severity, code=finding.code))
     if project.vision is not None and project.assumptions is not None:
         document = project.documents["vision"]
         for finding in ipss_names(project.vision, project.assumptions, production=True):

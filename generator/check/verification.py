@@ -4,8 +4,8 @@ of who checked it against that source, when and where (確認記録).
 - YAML: a model that cites (it has a `source` or `sources` field) and is not a sample needs a source, its own or
   that of a model around it (policy.yml's source covers all its sections, a KPI's actual has its own). Every such
   source needs `verified: {by, date, page}`: written once at the source, it covers what cites that source.
-- CSV: every row that is not a sample (確定, 速報) needs a record in population/verifications.yml for its table and
-  its source column.
+- CSV: every row that is not a sample (確定, 速報) needs a record in population/verifications.yml for its table,
+  its source column and its year (`row_year`): a record names the years it covers, so a row added later needs one.
 
 Samples and unchecked values are the production gate's other problems (check/production.py), so they are left out
 here; the gate lists all of them in one report. `records` lists the records themselves, for the pull request's summary.
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import typing
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from pydantic import BaseModel
@@ -24,6 +24,7 @@ from generator.check.paths import readable_field
 from generator.load.document import format_path
 from generator.model.base import Source, Verification
 from generator.model.project import DATA_FILES, DATA_SOURCES, DATA_TABLES, DataFile, DataFolder, Project
+from generator.model.verification import TableCheck
 
 NO_SOURCE, UNVERIFIED = "E-PROD-NO-SOURCE", "E-PROD-UNVERIFIED"
 VERIFICATIONS_FILE = DATA_FILES["verifications"][0]
@@ -114,23 +115,54 @@ def _source_lacks(value: object, path: tuple, covered: bool) -> Iterator[tuple[t
             yield from _source_lacks(child, path + (name,), covered)
 
 
+def row_year(row: BaseModel, base_year: int | None) -> int | None:
+    """The year a table's row is checked for: its year (census, vital, tfr), its period's first year (assumptions), or for
+    a table of one year (the base population) the vision's base year."""
+    year = getattr(row, "year", None)
+    if year is None:
+        year = getattr(row, "period", None)
+    return base_year if year is None else year
+
+
+def years_text(years: Iterable[int]) -> str:
+    """「2015〜2017年・2020年」: the years in order, runs of consecutive years as spans."""
+    runs: list[list[int]] = []
+    for year in sorted(set(years)):
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return "・".join(f"{run[0]}年" if len(run) == 1 else f"{run[0]}〜{run[-1]}年" for run in runs)
+
+
+def covered(checks: Iterable[TableCheck]) -> dict[tuple[str, str], frozenset[int]]:
+    """The years of the rows checked, by table file and source (the union of their records)."""
+    years: dict[tuple[str, str], frozenset[int]] = {}
+    for check in checks:
+        years[check.file, check.source] = years.get((check.file, check.source), frozenset()) | check.covered_years
+    return years
+
+
 def _table_lacks(project: Project) -> Iterator[Lack]:
-    """Rows that are not samples, grouped by table and source, without a record in population/verifications.yml."""
-    checked = {(check.file, check.source) for check in project.verifications.tables}
+    """Rows that are not samples, grouped by table and source, without a record of their year in population/verifications.yml."""
+    checked = covered(project.verifications.tables)
+    base_year = project.vision.base_year if project.vision is not None else None
     for key, (file, _model) in DATA_TABLES.items():
         rows = getattr(project, key)
         if rows is None or key not in project.documents:
             continue
         groups: dict[str, list[int]] = {}
         for index, row in enumerate(rows):
-            if row.status not in _NOT_CHECKED and (file, row.source) not in checked:
+            if row.status not in _NOT_CHECKED and row_year(row, base_year) not in checked.get((file, row.source), ()):
                 groups.setdefault(row.source, []).append(index)
         document = project.documents[key]
         for source, indexes in groups.items():
             lines = "・".join(str(document.locate(("rows", index))[0]) for index in indexes[:10]) + ("…" if len(indexes) > 10 else "")
+            years = years_text(year for index in indexes if (year := row_year(rows[index], base_year)) is not None)
             yield Lack(key, ("rows", indexes[0], "source"),
-                       f"出典「{source}」の {len(indexes)} 行（{lines}行目）に、原典で確かめた記録がありません。",
-                       f"原典で値を確かめ、{VERIFICATIONS_FILE} の tables に、file: {file}、source:（出典の列と同じ文字）と"
+                       f"出典「{source}」の {len(indexes)} 行（{lines}行目）に、原典で確かめた記録がありません（記録のない年: {years}）。",
+                       f"原典で値を確かめ、{VERIFICATIONS_FILE} の tables に、file: {file}、source:（出典の列と同じ文字）、"
+                       "years:（確かめた行の年。例: [2015, 2020] や 2015-2022）と"
                        "verified:（by: 確かめた人の所属と名前、date: 確かめた日、page: 資料の中の場所）を書いてください。", UNVERIFIED)
 
 
@@ -143,12 +175,13 @@ def lacks(project: Project) -> list[Lack]:
 @dataclass(frozen=True)
 class Record:
     """One record of a check, where it is written: the file, the source or table rows it covers (`where`: a field path
-    or the rows' source; `label`: the same in a planner's words)."""
+    or the rows' source; `label`: the same in a planner's words; `covers`: a table record's years, 「2015〜2017年」)."""
 
     file: str
     where: str
     label: str
     verification: Verification
+    covers: str = ""
 
 
 def records(project: Project) -> list[Record]:
@@ -159,7 +192,8 @@ def records(project: Project) -> list[Record]:
         found += [Record(file, format_path(path), readable_field(file, format_path(path)), source.verified)
                   for path, source in _sources(model, ()) if source.verified is not None]
     for check in project.verifications.tables:
-        found.append(Record(check.file, check.source, f"出典「{check.source}」の行", check.verified))
+        covers = years_text(check.covered_years)
+        found.append(Record(check.file, check.source, f"出典「{check.source}」の行（{covers}）", check.verified, covers))
     return found
 
 

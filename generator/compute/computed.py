@@ -10,6 +10,7 @@ from generator.compute.projection import DECLINE_BAND, decline_stage
 from generator.compute.scenarios import ScenarioResult, run_scenarios
 from generator.model.project import Project
 from generator.model.strategy import CityStrategy, Kpi
+from generator.text.memo import remembered
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,8 @@ def compute_project(project: Project) -> Computed:
     if project.vision is None:  # a city without a population vision yet
         return computed
     assert project.base_population is not None and project.assumptions is not None  # read with vision.yml
-    population = run_scenarios(project.vision, project.base_population, project.assumptions)
+    vision, base, assumptions = project.vision, project.base_population, project.assumptions
+    # A KPI's edit leaves these inputs as they were: the preview projects again only when one of them changed (text/memo.py).
+    population = remembered("population", lambda: repr((vision, base, assumptions)), lambda: run_scenarios(vision, base, assumptions))
     return replace(computed, population=population, population_sample=population_sample(project),
                    decline_stages=decline_stages(project, population), decline_band=decline_band(project))

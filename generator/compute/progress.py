@@ -45,7 +45,7 @@ class Progress:
     label: str
     basis: Basis  # how the percent was computed, with the numbers
     expected_percent: float | None = None  # pro_rated: where the KPI should be by now
-    sample: bool = False  # an input is a sample value
+    sample: bool = False  # an input is a sample value, or the evaluation rule that gave the grade is a sample
     measurable: bool = True
     compared: tuple[Actual, ...] = ()  # the actuals the value was made of (their status and "as of" dates)
 
@@ -174,7 +174,9 @@ def evaluate(kpi: Kpi, evaluation: Evaluation, plan_start: int, as_of: int | Non
     evaluation = kpi.evaluation or evaluation
     actuals = used_actuals(kpi, as_of)
     value, parts = compared_value(kpi, actuals)
-    sample = kpi.sample or kpi.target.sample or bool(kpi.baseline and kpi.baseline.sample) or any(a.status == "sample" for a in parts)
+    # A grade given by sample bands (an evaluation rule still a sample) is derived from a sample too.
+    sample = (evaluation.sample or kpi.sample or kpi.target.sample or bool(kpi.baseline and kpi.baseline.sample)
+              or any(a.status == "sample" for a in parts))
     if kpi.target.type == "前年度比" and parts:
         previous = [a for a in actuals if a.year == parts[-1].year - 1]
         parts = previous + parts

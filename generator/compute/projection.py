@@ -156,6 +156,12 @@ class Population:
         object.__setattr__(self, "male", _counts("男性", groups, self.male))
         object.__setattr__(self, "female", _counts("女性", groups, self.female))
 
+    def shown(self) -> Population:
+        """The population as the site shows it: each cell (age group × sex) rounded to a whole person. Every count,
+        total and rate the site shows of a projection is taken from these cells, so the numbers shown add up: a
+        pyramid's cells make its 総人口, the age groups make the scenario's total of the same year."""
+        return Population(self.groups, tuple(float(round(v)) for v in self.male), tuple(float(round(v)) for v in self.female))
+
     @property
     def total_male(self) -> float:
         return math.fsum(self.male)

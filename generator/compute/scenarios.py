@@ -42,6 +42,12 @@ class ScenarioResult:
         """Whether the projection is computed from values that include a sample (its name is then marked)."""
         return is_sample(self.status)
 
+    @property
+    def shown(self) -> dict[int, Population]:
+        """Every year's population as pages, tables, downloads and the PDF show it (`Population.shown`: whole people,
+        every total the sum of the cells shown)."""
+        return {year: population.shown() for year, population in self.populations.items()}
+
 
 def base_table(rows: list[AgeSexRow]) -> Population:
     return Population(tuple(r.age for r in rows), tuple(r.male for r in rows), tuple(r.female for r in rows))

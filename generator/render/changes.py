@@ -572,19 +572,32 @@ def _check_text(verification: Verification) -> str:
     return f"{verification.by}が{_date(verification.date)}に確認（{where}）"
 
 
+def _checks_text(before: Verification, after: Verification) -> str:
+    return _check_text(after) if before == after else f"{_check_text(before)} → {_check_text(after)}"
+
+
 def check_notes(old: Iterable[Record], new: Iterable[Record]) -> list[str]:
-    """The records of checks added, changed or removed, one sentence each, in the newer order (then the removed ones)."""
-    before = {(record.file, record.where): record for record in old}
-    after = {(record.file, record.where): record for record in new}
+    """The records of checks added, changed or removed, one sentence each, in the newer order (then the removed ones).
+
+    A table record is one by its years too (`Record.covers`): when the years of the only record of a table and source
+    change, one sentence says so, so the rows it now covers show in the pull request."""
+    before = {(record.file, record.where, record.covers): record for record in old}
+    after = {(record.file, record.where, record.covers): record for record in new}
+    gone = [key for key in before if key not in after]
     notes = []
     for key, record in after.items():
         place = f"{record.file} {record.label}"
-        if key not in before:
-            notes.append(f"{CHECKS_HEADING}が追加されました: {place} — {_check_text(record.verification)}")
-        elif before[key].verification != record.verification:
+        earlier = [other for other in gone if other[:2] == key[:2]]
+        if key in before and before[key].verification != record.verification:
             notes.append(f"{CHECKS_HEADING}が変わりました: {place} — "
                          f"{_check_text(before[key].verification)} → {_check_text(record.verification)}")
-    notes += [f"{CHECKS_HEADING}が削除されました: {record.file} {record.label} — {_check_text(record.verification)}"
-              for key, record in before.items() if key not in after]
+        elif key not in before and len(earlier) == 1 and sum(other[:2] == key[:2] for other in after if other not in before) == 1:
+            gone.remove(earlier[0])
+            notes.append(f"{CHECKS_HEADING}の対象の年が変わりました: {record.file} {before[earlier[0]].label} → {record.covers} — "
+                         + _checks_text(before[earlier[0]].verification, record.verification))
+        elif key not in before:
+            notes.append(f"{CHECKS_HEADING}が追加されました: {place} — {_check_text(record.verification)}")
+    notes += [f"{CHECKS_HEADING}が削除されました: {before[key].file} {before[key].label} — {_check_text(before[key].verification)}"
+              for key in gone]
     return notes
 

@@ -11,6 +11,7 @@ from generator.render.kpi_text import SAMPLE_BADGE
 from generator.render.links import size_label, source_text
 from generator.text.eras import date_label
 from generator.text.markdown import escape_markdown
+from generator.text.memo import remembered
 
 FENCE = "```chart"
 
@@ -58,7 +59,11 @@ def _table(chart: Chart) -> str:
 
 
 def chart_block(chart: Chart, root: str, table_open: bool = False) -> Markup:
-    """The chart and its data table, fenced as finished HTML."""
+    """The chart and its data table, fenced as finished HTML (in the preview, made again only when the chart changed)."""
+    return remembered("chart_block", lambda: repr((chart, root, table_open)), lambda: _chart_block(chart, root, table_open))
+
+
+def _chart_block(chart: Chart, root: str, table_open: bool) -> Markup:
     details = "\n".join((
         f'<details class="chart__data"{" open" if table_open else ""}>',
         f'<summary>{escape_markdown(chart.title)}のデータ（表）<span class="scroll-hint">（横にスクロールできます）</span></summary>',

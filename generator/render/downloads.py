@@ -28,6 +28,7 @@ from generator.model.base import Source
 from generator.model.project import Project
 from generator.model.strategy import CityStrategy, Kpi, ValueSource
 from generator.render.review_rows import ShownRow, frozen_record, shown_rows
+from generator.text.memo import remembered
 
 FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 DATA_DIR = "assets/data"
@@ -49,7 +50,7 @@ def evaluation_table(strategy: CityStrategy, kpis_by_goal: dict[str, list[Kpi]],
     for _, group, group_kpis in groups(strategy, kpis_by_goal, overall):
         for kpi in group_kpis:
             p = progress[kpi.id]
-            status.append(progress_status(kpi, p, (kpi.evaluation or strategy.evaluation).sample))
+            status.append(progress_status(kpi, p))
             rows.append((
                 group, kpi.kind, kpi.id, kpi.name, kpi.unit_label,
                 kpi.baseline.value if kpi.baseline else None, kpi.target.type,
@@ -106,6 +107,10 @@ def _xlsx(table: Table, title: str, stamp: datetime.date) -> bytes:
 
 def to_json(table: Table) -> bytes:
     """The rows as a JSON array of objects keyed by the CSV's column names (numbers as numbers, empty as null)."""
+    return remembered("json", lambda: repr(table), lambda: _json(table))
+
+
+def _json(table: Table) -> bytes:
     columns = table.download_columns()
     records = [{c.header: c.value(v) for c, v in zip(columns, row)} for row in table.download_rows()]
     return (json.dumps(records, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
@@ -154,12 +159,15 @@ def review_tables(project: Project, computed: Computed) -> dict[int, tuple[Table
     return tables
 
 
-def review_files(project: Project, computed: Computed) -> dict[str, bytes]:
-    """The KPI evaluation of each reviewed year as CSV and XLSX."""
+def review_files(project: Project, computed: Computed, xlsx: bool = True,
+                 tables: dict[int, tuple[Table, datetime.date]] | None = None) -> dict[str, bytes]:
+    """The KPI evaluation of each reviewed year as CSV and XLSX (without `xlsx`, the CSV only: the preview's quick
+    generation); `tables`: `review_tables`, when the caller has made them."""
     files: dict[str, bytes] = {}
-    for fy, (table, day) in review_tables(project, computed).items():
+    for fy, (table, day) in (tables if tables is not None else review_tables(project, computed)).items():
         files[f"{DATA_DIR}/review-{fy}.csv"] = table.to_csv()
-        files[f"{DATA_DIR}/review-{fy}.xlsx"] = to_xlsx(table, f"{fy}年度 効果検証", day)
+        if xlsx:
+            files[f"{DATA_DIR}/review-{fy}.xlsx"] = to_xlsx(table, f"{fy}年度 効果検証", day)
     return files
 
 

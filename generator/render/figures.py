@@ -13,6 +13,7 @@ from generator.charts.svg import NARROW_WIDTH, WIDTH, render_svg
 from generator.charts.timeline import plan_period_chart
 from generator.compute.computed import Computed
 from generator.model.project import Project
+from generator.text.memo import remembered
 
 FIGURE_DIR = "assets/figures"
 DATA_DIR = "assets/data"
@@ -57,7 +58,11 @@ def population_chart_list(project: Project, computed: Computed) -> list[Chart]:
         population_charts.scenario_chart(results, updated, sample),
         population_charts.target_chart(baseline, target, updated, sample or target.scenario.sample),
     ]
-    found += [population_charts.pyramid_chart(baseline.populations[year], year, baseline.scenario.name, updated, sample,
+    assert project.base_population is not None  # read with vision.yml
+    # The base year's pyramid is the base population as read (each row with its own status), the others are projected.
+    found += [population_charts.base_pyramid_chart(project.base_population, baseline.populations[year], year, updated,
+                                                   f"population-pyramid-{year}") if year == vision.base_year else
+              population_charts.pyramid_chart(baseline.populations[year], year, baseline.scenario.name, updated, sample,
                                               f"population-pyramid-{year}", status=baseline.status)
               for year in pyramid_years(project)]
     found += [population_charts.pyramid_chart(target.populations[year], year, target.scenario.name, updated, sample or target.scenario.sample,
@@ -70,9 +75,15 @@ def chart_files(all_charts: dict[str, Chart]) -> dict[str, str | bytes]:
     """Figure JSON (for Plotly) and CSV (for readers) of every chart."""
     files: dict[str, str | bytes] = {}
     for chart in all_charts.values():
-        files[f"{FIGURE_DIR}/{chart.id}.json"] = figure_json(chart.shown_figure) + "\n"
+        files[f"{FIGURE_DIR}/{chart.id}.json"] = published_figure(chart)
         files[f"{DATA_DIR}/{chart.id}.csv"] = chart.table.to_csv()
     return files
+
+
+def published_figure(chart: Chart) -> str:
+    """The chart's figure JSON (in the preview, made again only when the figure changed)."""
+    figure = chart.shown_figure
+    return remembered("figure", lambda: repr(figure), lambda: figure_json(figure) + "\n")
 
 
 def chart_svg(chart: Chart) -> Markup:

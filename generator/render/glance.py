@@ -123,7 +123,8 @@ def headline(project: Project, computed: Computed) -> Headline:
         return Headline(census, source, None, None, False)
     target = computed.population[vision.target_scenario]
     year = max(year for year in target.populations if year <= vision.horizon_year)
-    return Headline(census, source, year, target.populations[year].total, computed.population_sample or target.scenario.sample)
+    # As the population pages show it (the sum of the cells shown), so the front page's figure is theirs.
+    return Headline(census, source, year, target.shown[year].total, computed.population_sample or target.scenario.sample)
 
 
 def glance_helpers(project: Project, computed: Computed) -> dict[str, object]:

@@ -29,8 +29,10 @@ from generator.render.downloads import DATA_DIR, FIXED_ZIP_TIME, KPI_DATA_DIR, k
 from generator.render.figures import chart_files
 from generator.render.links import size_label
 from generator.text.eras import fiscal_year_label
+from generator.text.memo import remembered
 
 PACKAGE = f"{DATA_DIR}/datapackage.json"
+DATA_PAGE = "data.md"  # データ一覧 (render/pages.py SITE_PAGES): every dataset with its files' sizes
 ZIP = f"{DATA_DIR}/all-data.zip"
 
 # Per format: how the page names it, its media type, its text encoding (None: a binary format).
@@ -82,10 +84,12 @@ def _chart_dataset(chart: Chart, project: Project) -> Dataset:
                    _chart_group(chart.id, project))
 
 
-def datasets(project: Project, computed: Computed, all_charts: dict[str, Chart]) -> list[Dataset]:
-    """Every downloadable table of the site: the charts' tables, each reviewed year's evaluation and each KPI's data."""
+def datasets(project: Project, computed: Computed, all_charts: dict[str, Chart],
+             reviews: dict[int, tuple[Table, date]] | None = None) -> list[Dataset]:
+    """Every downloadable table of the site: the charts' tables, each reviewed year's evaluation (`reviews`:
+    `review_tables`, when the caller has made them) and each KPI's data."""
     found = [_chart_dataset(chart, project) for chart in all_charts.values()]
-    for fy, (table, day) in review_tables(project, computed).items():
+    for fy, (table, day) in (reviews if reviews is not None else review_tables(project, computed)).items():
         found.append(Dataset(
             f"review-{fy}", f"{fiscal_year_label(fy)}の効果検証（指標ごとの評価）",
             f"{fiscal_year_label(fy)}までの実績による、指標ごとの基準値・目標値・比べた実績・進捗率・評価です。"
@@ -117,6 +121,11 @@ def field(column: Column) -> dict:
 
 
 def schema(table: Table) -> dict:
+    """The table's Table Schema (in the preview, made again only when the table changed; nobody changes it)."""
+    return remembered("schema", lambda: repr(table), lambda: _schema(table))
+
+
+def _schema(table: Table) -> dict:
     columns = table.download_columns()
     found: dict = {"fields": [field(column) for column in columns], "missingValues": [""]}
     if table.key:
@@ -212,16 +221,28 @@ class OpenData:
         return next(d.paths for d in self.datasets if d.name == f"{kpi_id}-data")
 
 
-def open_data(project: Project, computed: Computed, all_charts: dict[str, Chart], files: dict[str, bytes]) -> OpenData:
+def open_data(project: Project, computed: Computed, all_charts: dict[str, Chart], files: dict[str, bytes],
+              reviews: dict[int, tuple[Table, date]] | None = None) -> OpenData:
     """The data package and the zip of `files` (every dataset's files, as written by the stages that make them)."""
-    found = datasets(project, computed, all_charts)
+    found = datasets(project, computed, all_charts, reviews)
     package = package_bytes(datapackage(project, found, files))
     listed = {path: files[path] for dataset in found for path in dataset.paths}
     inside = {posixpath.relpath(path, DATA_DIR): data for path, data in {**listed, PACKAGE: package}.items()}
     return OpenData(found, {**listed, PACKAGE: package, ZIP: zipped(inside)})
 
 
-def site_open_data(project: Project, computed: Computed, all_charts: dict[str, Chart]) -> OpenData:
-    """The site's open data: every download as the render stage writes it, described and zipped."""
+def site_open_data(project: Project, computed: Computed, all_charts: dict[str, Chart], bundle: bool = True) -> OpenData:
+    """The site's open data: every download as the render stage writes it, described and zipped. Without `bundle`
+    (the preview's quick generation) only the files the pages other than データ一覧 link: no XLSX, package or zip."""
+    reviews = review_tables(project, computed)
     written = {path: data for path, data in chart_files(all_charts).items() if isinstance(data, bytes)}
-    return open_data(project, computed, all_charts, written | review_files(project, computed) | kpi_files(project))
+    written |= review_files(project, computed, xlsx=bundle, tables=reviews) | kpi_files(project)
+    if not bundle:
+        return OpenData(datasets(project, computed, all_charts, reviews), written)
+    return open_data(project, computed, all_charts, written, reviews)
+
+
+def bundled(path: str) -> bool:
+    """Whether a file is one the preview's quick generation leaves for later: the zip, datapackage.json, the XLSX files
+    and the データ一覧 page that lists them with their sizes (`DATA_PAGE`)."""
+    return path in (PACKAGE, ZIP, DATA_PAGE) or path.endswith(".xlsx")

@@ -282,7 +282,9 @@ def process_context(project: Project) -> dict[str, object]:
 
 
 def render_pages(project: Project, computed: Computed, all_charts: dict[str, Chart], cache_dir: Path | None = None,
-                 print_download: PrintDownload | None = None, *, open_data: OpenData | None = None) -> dict[str, str]:
+                 print_download: PrintDownload | None = None, *, open_data: OpenData | None = None,
+                 only: Callable[[str], bool] | None = None) -> dict[str, str]:
+    """Every page's Markdown by path (with `only`, the pages whose path it accepts: the preview's generations)."""
     env = make_environment(cache_dir)
     env.globals["material_html"] = MaterialLinks.of(project)  # the material_link macro (_macros.md.j2)
     sections = section_index(project)
@@ -331,7 +333,7 @@ def render_pages(project: Project, computed: Computed, all_charts: dict[str, Cha
         **glance_helpers(project, computed),  # 最終更新日, the front page's figures, the latest grades (render/glance.py)
     }
     output = {}
-    for page in site_pages:
+    for page in (page for page in site_pages if only is None or only(page.path)):
         context = dict(base, **dict(page.context))
         context["root"] = "../" * url_depth(page.path)  # relative links keep sub-path hosting working
         context["page_path"] = page.path

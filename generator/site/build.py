@@ -10,14 +10,16 @@ import json
 import os
 import shutil
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.compute.computed import Computed
 from generator.model.project import MATERIALS_FOLDER, Project
-from generator.pipeline import validate
+from generator.pipeline import Validated, validate
 from generator.problems import Report
 from generator.render import render_all
+from generator.render.opendata import bundled
 from generator.render.pages import Release, engine_settings, page_urls
 from generator.render.print_document import PrintDownload
 from generator.site.engine import (
@@ -46,6 +48,7 @@ class GenerateResult:
     report: Report
     written: list[str]
     removed: list[str]
+    validated: Validated | None = None  # what the pages were made from (the preview makes the bundle from it later)
 
 
 def static_files(root: Path) -> dict[str, bytes]:
@@ -80,8 +83,9 @@ def site_url(release: Release | None = None) -> str:
     return url
 
 
-def all_files(root: Path, project: Project, computed: Computed, address: str, pdf: bool = False) -> dict[str, bytes]:
-    """Everything of build/docs; with `pdf` also the PDF of the whole plan, made first so that the pages link it with its size."""
+def all_files(root: Path, project: Project, computed: Computed, address: str, pdf: bool = False, bundle: bool = True) -> dict[str, bytes]:
+    """Everything of build/docs; with `pdf` also the PDF of the whole plan, made first so that the pages link it with its size;
+    without `bundle`, all but the files `render.opendata.bundled` names (the preview's quick generation)."""
     files = static_files(root)
     materials = material_files(root)
     for name, content in materials.items():
@@ -90,7 +94,8 @@ def all_files(root: Path, project: Project, computed: Computed, address: str, pd
         files[name] = content
     cache_dir = root / BUILD_DIR / "jinja-cache"
     download, document = printed(project, computed, cache_dir) if pdf else (None, b"")
-    for name, rendered in render_all(project, computed, cache_dir=cache_dir, site_url=address, print_download=download).items():
+    for name, rendered in render_all(project, computed, cache_dir=cache_dir, site_url=address, print_download=download,
+                                     bundle=bundle).items():
         if name in files:
             folder = MATERIALS_FOLDER if name in materials else STATIC_DOCS
             raise BuildError(f"生成するファイル {name} が {folder}/ のファイルと同じ名前です。{folder}/ 側の名前を変えてください。")
@@ -116,14 +121,16 @@ def write_if_changed(path: Path, content: bytes) -> bool:
     if path.is_file() and path.read_bytes() == content:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".tmp")
+    # A hidden name (MkDocs leaves out dot files, and the preview's engine does not count them: site/preview_builds.py),
+    # so that a preview build running meanwhile does not see a new file.
+    temporary = path.with_name("." + path.name + ".tmp")
     temporary.write_bytes(content)
     temporary.replace(path)
     return True
 
 
-def sync_tree(target: Path, files: dict[str, bytes]) -> tuple[list[str], list[str]]:
-    """Make `target` hold exactly `files`, rewriting only what changed.
+def sync_tree(target: Path, files: dict[str, bytes], keep: Callable[[str], bool] | None = None) -> tuple[list[str], list[str]]:
+    """Make `target` hold exactly `files`, rewriting only what changed (files `keep` accepts stay when absent from `files`).
 
     Unchanged files keep their modification time, so `mkdocs serve` reloads
     only when content really changed.
@@ -135,7 +142,7 @@ def sync_tree(target: Path, files: dict[str, bytes]) -> tuple[list[str], list[st
             written.append(name)
     for path in sorted(target.rglob("*"), reverse=True):
         name = path.relative_to(target).as_posix()
-        if path.is_file() and name not in files:
+        if path.is_file() and name not in files and not (keep is not None and keep(name)):
             path.unlink()
             removed.append(name)
         elif path.is_dir() and not any(path.iterdir()):
@@ -144,14 +151,15 @@ def sync_tree(target: Path, files: dict[str, bytes]) -> tuple[list[str], list[st
 
 
 def generate(root: Path, out: Path | None = None, production: bool = False, release: Release | None = None,
-             pdf: bool = False) -> GenerateResult:
-    """Validate all data and, only if it is valid, write the generated docs (with `pdf`, the PDF of the whole plan too)."""
+             pdf: bool = False, bundle: bool = True) -> GenerateResult:
+    """Validate all data and, only if it is valid, write the generated docs (with `pdf`, the PDF of the whole plan too;
+    without `bundle`, the preview's quick generation: the files `render.opendata.bundled` names stay as they were)."""
     validated = validate(root, production=production, page_urls=page_urls)
     report = validated.report
     if validated.project is None or validated.computed is None:
         return GenerateResult(report, [], [])
     try:
-        files = all_files(root, validated.project, validated.computed, site_url(release), pdf)
+        files = all_files(root, validated.project, validated.computed, site_url(release), pdf, bundle)
     except BuildError:
         raise
     except Exception as exc:  # a template bug must not look like a planner's mistake
@@ -159,9 +167,9 @@ def generate(root: Path, out: Path | None = None, production: bool = False, rele
             "データは正しいのに、ページの生成に失敗しました。開発担当者に連絡してください。"
             f"（{type(exc).__name__}: {exc}）"
         ) from exc
-    written, removed = sync_tree(out or root / GENERATED_DOCS, files)
+    written, removed = sync_tree(out or root / GENERATED_DOCS, files, keep=None if bundle else bundled)
     write_settings(root, engine_settings(validated.project, release))
-    return GenerateResult(report, written, removed)
+    return GenerateResult(report, written, removed, validated)
 
 
 def write_settings(root: Path, settings: dict) -> None:

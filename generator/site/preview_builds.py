@@ -80,9 +80,14 @@ class PreviewBuilds:
         """What every page shows or depends on: the settings, mkdocs.yml, the set of files, the theme's overrides."""
         settings = self.config_file.parent / "build" / "engine-settings.json"
         docs = Path(config.docs_dir)
-        names = sorted(str(path.relative_to(docs)) for path in docs.rglob("*") if path.is_file())
+        names = sorted(str(path.relative_to(docs)) for path in docs.rglob("*") if path.is_file() and not _hidden(path.relative_to(docs)))
         return (settings.read_bytes() if settings.is_file() else b"", self.config_file.read_bytes(), tuple(names),
                 _overrides(config))
+
+
+def _hidden(name: Path | str) -> bool:
+    """A dot file (or one in a dot folder): MkDocs leaves it out, and the generator's files being written have such names."""
+    return any(part.startswith(".") for part in Path(name).parts)
 
 
 def _overrides(config) -> tuple:  # noqa: ANN001 - MkDocsConfig
@@ -107,9 +112,12 @@ class _PreviewPlugin:
     def on_files(self, files, config):  # noqa: ANN001, ANN201 - MkDocs' event
         docs = os.path.abspath(config.docs_dir) + os.sep
         for file in files:
-            if not (file.abs_src_path or "").startswith(docs):
+            if not (file.abs_src_path or "").startswith(docs) or _hidden(file.src_uri):
                 continue
-            status = os.stat(file.abs_src_path)
+            try:
+                status = os.stat(file.abs_src_path)
+            except FileNotFoundError:  # gone since MkDocs listed it: the generator's next "rebuild" follows
+                continue
             self.signatures[file.src_uri] = (status.st_mtime_ns, status.st_size)
             if self.dirty and self.builds.signatures.get(file.src_uri) != self.signatures[file.src_uri]:
                 Path(file.abs_dest_path).unlink(missing_ok=True)  # MkDocs then builds (or copies) it again

@@ -66,7 +66,8 @@ RULES: tuple[Rule, ...] = (
     Rule(("vision",), population.scenario_references),
     Rule(("vision", "base_population"), population.scenario_years_and_ages),
     Rule(("vision", "assumptions"), sources.ipss_names),
-    Rule(("verifications",), sources.table_checks_used, optional=tuple(DATA_TABLES)),
+    Rule(("verifications",), sources.table_checks_used, optional=("vision", *DATA_TABLES)),
+    Rule(("today",), sources.record_checks, optional=sources.YAML_DATA),
 )
 
 

@@ -1,14 +1,20 @@
-"""Rules about where the data comes from: a name that claims IPSS's projection, and the records of checked table rows."""
+"""Rules about where the data comes from: a name that claims IPSS's projection, the records of checked table rows, and
+records of checks that cannot be true yet (dated after today) or are still the example's (〇〇課 〇〇)."""
 
 from __future__ import annotations
 
+import datetime
 import re
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+
+from pydantic import BaseModel
 
 from generator.check.rules.finding import Finding
-from generator.model.base import Source
+from generator.check.verification import row_year, years_text
+from generator.model.base import Source, Verification
 from generator.model.population import AssumptionRow, PopulationVision, Scenario
-from generator.model.project import DATA_TABLES
+from generator.model.project import DATA_SOURCES, DATA_TABLES, DataFile, DataFolder
 from generator.model.verification import TableChecks
 from generator.problems import Severity
 
@@ -66,12 +72,14 @@ def ipss_names(vision: PopulationVision, assumptions: list[AssumptionRow], produ
                       code=IPSS_NAME_PRODUCTION if production else IPSS_NAME_PREVIEW)
 
 
-def table_checks_used(checks: TableChecks, *tables: list | None) -> Iterator[Finding]:
-    """Each record of population/verifications.yml names a table in use and a source some of its rows cite.
+def table_checks_used(checks: TableChecks, vision: PopulationVision | None, *tables: list | None) -> Iterator[Finding]:
+    """Each record of population/verifications.yml names a table in use, a source some of its rows cite, and years
+    among those rows' (`row_year`; the base population's year is the vision's base year).
 
     `tables` are the Project's tables in the order of DATA_TABLES (None when left out).
     """
     rows_of = {path: rows for (path, _model), rows in zip(DATA_TABLES.values(), tables, strict=True)}
+    base_year = vision.base_year if vision is not None else None
     for index, check in enumerate(checks.tables):
         rows = rows_of.get(check.file)
         if rows is None:
@@ -82,4 +90,75 @@ def table_checks_used(checks: TableChecks, *tables: list | None) -> Iterator[Fin
             yield Finding("verifications", ("tables", index, "source"), f"{check.file} に、出典の列が「{check.source}」の行がありません。",
                           f"{check.file} の出典の列の文字を、空白や括弧も同じにそのまま写してください（行の出典を書き換えたなら、この記録も直します）。",
                           Severity.WARNING, code="W-SOURCE-CHECK-UNUSED")
+        elif not check.covered_years & (years := {row_year(row, base_year) for row in rows if row.source == check.source}):
+            yield Finding("verifications", ("tables", index, "years"),
+                          f"{check.file} の出典「{check.source}」の行に、{years_text(check.covered_years)}の行がありません"
+                          f"（この出典の行の年: {years_text(year for year in years if year is not None)}）。",
+                          "確かめた行の年を years に書いてください（例: [2015, 2020] や 2015-2022）。", Severity.WARNING,
+                          code="W-SOURCE-CHECK-UNUSED")
+
+
+# --- Records of checks that cannot be true yet ------------------------------------------------------------
+CHECK_FUTURE, CHECK_PLACEHOLDER, CHECK_PLACEHOLDER_PRODUCTION = ("E-SOURCE-CHECK-FUTURE", "W-SOURCE-CHECK-PLACEHOLDER",
+                                                                 "E-PROD-CHECK-PLACEHOLDER")
+# The marks of an example left in place: 〇〇課 〇〇, ××, xxx, TODO, 未定, and 例 written alone (「例」「例: 」, not 条例 or 事例).
+_PLACEHOLDER = re.compile(r"[〇○◯]|××|xxx|todo|未定|記入例|記載例|入力例|(?<![\u3400-\u9fff])例(?![\u3400-\u9fff])")
+_CHECK_FIELDS = {"by": "確かめた人（by）", "page": "確かめた場所（page）"}
+# The YAML data (files, and the items of YAML folders) a record of a check may be written in, by Project field.
+YAML_DATA = tuple(key for key, source in DATA_SOURCES.items()
+                  if isinstance(source, DataFile) or (isinstance(source, DataFolder) and source.format == "yaml"))
+
+
+def placeholder_mark(text: str) -> str | None:
+    """The mark of an example left in a record (〇, ××, TODO…), or None."""
+    found = _PLACEHOLDER.search(unicodedata.normalize("NFKC", text).lower())
+    return found.group() if found else None
+
+
+def _records(value: object, path: tuple) -> Iterator[tuple[tuple, Verification]]:
+    if isinstance(value, Verification):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _records(getattr(value, name), path + (name,))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _records(item, path + (index,))
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from _records(item, path + (key,))
+
+
+def check_records(items: Iterable[tuple[str, BaseModel]], today: datetime.date, production: bool = False) -> Iterator[Finding]:
+    """Records of checks (verified:) dated after today (an error, always: nobody has checked yet) or with an example's
+    marks in who or where (a warning; in production an error, and the dates are left to the preview's rule).
+
+    `items`: (data key or folder item's file, model).
+    """
+    for data, model in items:
+        for path, record in _records(model, ()):
+            if record.date > today and not production:
+                yield Finding(data, path + ("date",), f"確認記録の日付 {record.date.isoformat()} が今日（{today.isoformat()}）より後です。"
+                              "まだ来ていない日に確かめることはできません。",
+                              "出典の資料で実際に確かめた日を date に書いてください。まだ確かめていなければ、この確認記録（verified）を消します。",
+                              code=CHECK_FUTURE)
+            for name, label in _CHECK_FIELDS.items():
+                if (mark := placeholder_mark(getattr(record, name))) is not None:
+                    message = f"確認記録の{label}「{getattr(record, name)}」に、書き方の例の文字（{mark}）が残っています。"
+                    yield Finding(data, path + (name,), ("本番公開できません: " if production else "") + message,
+                                  "実際に確かめた人の所属と名前（by）と、資料の中で確かめた場所（page）を書いてください。"
+                                  "まだ確かめていなければ、この確認記録（verified）を消します。",
+                                  Severity.ERROR if production else Severity.WARNING,
+                                  code=CHECK_PLACEHOLDER_PRODUCTION if production else CHECK_PLACEHOLDER)
+
+
+def record_checks(today: datetime.date, *models: object) -> Iterator[Finding]:
+    """`check_records` over the YAML data as the rules see it (`models` in the order of YAML_DATA; folders by file)."""
+    items: list[tuple[str, BaseModel]] = []
+    for key, value in zip(YAML_DATA, models, strict=True):
+        if isinstance(value, Mapping):  # a folder's items, by file
+            items += [(file, item) for file, item in value.items() if isinstance(item, BaseModel)]
+        elif isinstance(value, BaseModel):
+            items.append((key, value))
+    yield from check_records(items, today)
 
