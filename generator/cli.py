@@ -9,7 +9,7 @@ import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 # Heavy modules (pydantic, Jinja) are imported inside the commands: `build`
@@ -124,9 +124,10 @@ def _complete(preview, rebuild: Callable[[], None] | None) -> None:  # noqa: ANN
 
 
 def _watch_data(root: Path, stop: threading.Event, rebuild: Callable[[], None] | None = None,
-                preview=None) -> None:  # noqa: ANN001 - PreviewGeneration
+                preview=None, built: threading.Event | None = None) -> None:  # noqa: ANN001 - PreviewGeneration
     """Regenerate the Markdown when a data file changes, then have the preview rebuild (`rebuild`) if anything changed;
-    the bundle once no change has come for a moment (site/preview_generation.py)."""
+    the bundle once no change has come for a moment (site/preview_generation.py) counted from when the engine has
+    finished its build (`built`, set by _engine_output), so that the bundle does not slow the build the reader waits for."""
     from watchdog.events import FileSystemEventHandler
     from watchdog.observers import Observer
 
@@ -149,14 +150,27 @@ def _watch_data(root: Path, stop: threading.Event, rebuild: Callable[[], None] |
     observer.start()
     try:
         while not stop.is_set():
-            if changed.wait(LATER if preview.pending is not None else 0.3):
+            building = built is not None and not built.is_set()
+            if changed.wait(0.05 if building else LATER if preview.pending is not None else 0.3):
                 _settle(changed)
                 _regenerate(root, preview, rebuild)
-            elif preview.pending is not None:
+            elif preview.pending is not None and not building:
                 _complete(preview, rebuild)
     finally:
         observer.stop()
         observer.join()
+
+
+def _engine_output(stream: Iterable[str], built: threading.Event) -> None:
+    """The preview engine's standard output: "built" after each of its builds sets `built`; anything else is shown."""
+    from generator.site.preview_builds import BUILT
+
+    for line in stream:
+        if line.strip() == BUILT:
+            built.set()
+        else:
+            print(line, end="", flush=True)
+    built.set()  # the engine has stopped: nothing to wait for
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -170,20 +184,23 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     command = [sys.executable, "-m", "generator.site.engine", "serve", str(root / "mkdocs.yml"), args.dev_addr]
-    # The engine rebuilds when told on its standard input (site/preview_builds.py), and stops when it closes.
-    server = subprocess.Popen(command, cwd=root, env=env, stdin=subprocess.PIPE, text=True)
-    pipe = server.stdin
-    assert pipe is not None  # opened with stdin=PIPE
+    # The engine rebuilds when told on its standard input (site/preview_builds.py), and stops when it closes;
+    # it says "built" on its standard output after each build.
+    server = subprocess.Popen(command, cwd=root, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, errors="replace")
+    pipe, built = server.stdin, threading.Event()
+    assert pipe is not None and server.stdout is not None  # opened with PIPE
+    threading.Thread(target=_engine_output, args=(server.stdout, built), daemon=True).start()
 
     def rebuild() -> None:
         from generator.site.preview_builds import REBUILD
 
+        built.clear()
         with contextlib.suppress(OSError, ValueError):  # the engine has stopped: nothing to rebuild
             pipe.write(REBUILD + "\n")
             pipe.flush()
 
     stop = threading.Event()
-    watcher = threading.Thread(target=_watch_data, args=(root, stop, rebuild, preview), daemon=True)
+    watcher = threading.Thread(target=_watch_data, args=(root, stop, rebuild, preview, built), daemon=True)
     watcher.start()
 
     def shut_down(signum, frame):  # noqa: ARG001 - signal handler signature

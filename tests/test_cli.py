@@ -79,6 +79,58 @@ def test_serve_watcher_regenerates_when_yaml_changes(project_copy: Path):
         watcher.join(timeout=5)
 
 
+def test_the_bundle_waits_for_the_engines_build_to_finish(project_copy: Path):
+    """The data page, zip and XLSX are made only once the engine has said "built" (its build the reader waits for)."""
+    import threading
+    import time
+
+    from generator.cli import _watch_data
+    from generator.site.preview_generation import PreviewGeneration
+
+    preview, built, stop = PreviewGeneration(project_copy), threading.Event(), threading.Event()
+    preview.first()
+    watcher = threading.Thread(target=_watch_data, args=(project_copy, stop, built.clear, preview, built), daemon=True)
+    watcher.start()
+    try:
+        time.sleep(0.5)
+        kpi = project_copy / "kpis/kpi-1-employees.yml"
+        kpi.write_text(kpi.read_text(encoding="utf-8").replace("value: 41200", "value: 41234"), encoding="utf-8")
+        deadline = time.monotonic() + 10
+        while preview.pending is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert preview.pending is not None  # the quick generation is done and asked for a rebuild
+        time.sleep(2.5)  # more than LATER: still no bundle, the engine has not finished
+        assert preview.pending is not None
+        built.set()
+        deadline = time.monotonic() + 10
+        while preview.pending is not None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert preview.pending is None
+    finally:
+        stop.set()
+        watcher.join(timeout=5)
+
+
+def test_the_engines_output_sets_built_and_shows_the_rest(capsys):
+    import io
+    import threading
+
+    from generator.cli import _engine_output
+
+    built = threading.Event()
+    _engine_output(io.StringIO("INFO - something\n"), built)
+    assert built.is_set() and capsys.readouterr().out == "INFO - something\n"  # the engine stopped: nothing to wait for
+    built.clear()
+    seen = []
+
+    def lines():
+        yield "built\n"
+        seen.append(built.is_set())  # set by the line, before the engine stops
+
+    _engine_output(lines(), built)
+    assert seen == [True] and capsys.readouterr().out == ""
+
+
 def test_validate_production_lists_samples_and_fails(capsys):
     fixture = REPO / "tests/fixtures/project"
     assert main(["--root", str(fixture), "validate", "--production"]) == EXIT_INVALID

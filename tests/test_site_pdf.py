@@ -162,7 +162,7 @@ def test_the_pdf_is_tagged_in_japanese_with_the_data_s_dates(reader: PdfReader, 
 
 def test_the_site_links_the_pdf_with_its_size(built: Path):
     size = (built / "site" / PRINT_PDF).stat().st_size
-    for page, href in (("index.html", PRINT_PDF), ("strategy/index.html", "../" + PRINT_PDF)):
+    for page, href in (("index.html", PRINT_PDF), ("strategy/index.html", "../" + PRINT_PDF), ("data/index.html", "../" + PRINT_PDF)):
         html = (built / "site" / page).read_text(encoding="utf-8")
         assert f'<a href="{href}">計画書（PDF {size_text(size)}）</a>' in html, page
 

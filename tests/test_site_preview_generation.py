@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.render.opendata import bundled
-from generator.site.build import generate
+from generator.site.build import generate, sync_tree
 from generator.site.engine import GENERATED_DOCS
 from generator.site.preview_generation import PreviewGeneration
 
@@ -101,3 +101,29 @@ def test_an_invalid_save_writes_nothing_and_the_next_valid_one_catches_up(projec
     assert preview.quick().report.ok
     preview.complete()
     assert files_of(docs) == fresh(project_copy, tmp_path)
+
+
+def test_a_removed_kpi_restored_is_written_again(project_copy: Path, tmp_path: Path):
+    """The preview compares with what it wrote last (in memory): a page it removed is not taken as still there."""
+    preview = PreviewGeneration(project_copy)
+    preview.first()
+    kpi = project_copy / "kpis/kpi-x2-online.yml"
+    text = kpi.read_text(encoding="utf-8")
+    kpi.unlink()
+    assert "kpis/kpi-x2-online.md" in preview.quick().removed
+    kpi.write_text(text, encoding="utf-8")
+    assert "kpis/kpi-x2-online.md" in preview.quick().written
+    assert files_of(project_copy / GENERATED_DOCS) == fresh(project_copy, tmp_path)
+
+
+def test_sync_tree_with_its_last_files_removes_theirs_and_the_folders_left_empty(tmp_path: Path):
+    target, last = tmp_path / "docs", {}
+    assert sync_tree(target, {"a.md": b"1", "d/e/b.md": b"2", "k.zip": b"3"}, last=last) == (["a.md", "d/e/b.md", "k.zip"], [])
+    assert last == {"a.md": b"1", "d/e/b.md": b"2", "k.zip": b"3"}
+    assert sync_tree(target, {"a.md": b"1", "d/e/b.md": b"4", "k.zip": b"3"}, last=last) == (["d/e/b.md"], [])
+    assert (target / "d/e/b.md").read_bytes() == b"4"
+    written, removed = sync_tree(target, {"a.md": b"1"}, keep=lambda name: name.endswith(".zip"), last=last)
+    assert (written, removed) == ([], ["d/e/b.md"])
+    assert files_of(target) == {"a.md": b"1", "k.zip": b"3"} and not (target / "d").exists()
+    assert sync_tree(target, {"a.md": b"1", "d/e/b.md": b"2"}, last=last) == (["d/e/b.md"], ["k.zip"])
+    assert files_of(target) == {"a.md": b"1", "d/e/b.md": b"2"} == last

@@ -20,17 +20,18 @@ from generator.model.base import has_samples
 from generator.render.chart_block import chart_block
 from generator.render.figures import chart_svg
 from generator.render.formulas import formula_text
+from generator.render.html_table import kpi_table
 from generator.render.kpi_text import (
     compared_text,
     grade_mark,
     grade_mark_of,
-    kpi_row,
     result_text,
     sample_badge,
     target_amount,
     value_text,
 )
 from generator.render.links import size_label, source_text
+from generator.render.review_rows import attention_rows, review_table
 from generator.text import eras
 from generator.text.eras import date_label
 from generator.text.markdown import escape_markdown, join_lines, table_cell
@@ -71,7 +72,9 @@ def make_environment(cache_dir: Path | None = None) -> Environment:
     env.filters["raw_attr"] = lambda value: Markup(str(value).replace('"', "&quot;"))
     env.globals["source_text"] = source_text
     env.globals["formula_text"] = formula_text
-    env.globals["kpi_table_row"] = kpi_row
+    env.globals["kpi_table"] = kpi_table  # finished HTML tables (render/html_table.py)
+    env.globals["review_table"] = review_table
+    env.globals["attention_rows"] = attention_rows
     env.globals["value_text"] = value_text
     env.globals["target_amount"] = target_amount
     env.globals["compared_text"] = compared_text

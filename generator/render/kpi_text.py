@@ -3,13 +3,12 @@ status, for the KPI page and as a row of the KPI tables (dashboard, goal pages).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from markupsafe import Markup
 
 from generator.charts.kpi import COMPARED_VALUE, year_text
 from generator.compute.progress import Progress
 from generator.model.strategy import NO_YEAR, Actual, IndicatorLogic, Kpi, ValueSource
+from generator.render.links import page_link
 from generator.text.eras import date_label
 from generator.text.markdown import escape_markdown, table_cell
 from generator.text.numbers import format_number
@@ -109,11 +108,13 @@ def _target_cell(kpi: Kpi) -> str:
     return f"{target_amount(kpi)}{kind}" + (f"<br><small>{when}</small>" if when else "")
 
 
-def kpi_row(kpi: Kpi, progress: Progress, link: Callable[[str], str]) -> Markup:
-    """| name (linked) | kind | baseline | actual | target | progress | grade |, as one Markdown table row."""
+def kpi_cells(kpi: Kpi, progress: Progress, page_path: str) -> list[str]:
+    """A KPI's row of the KPI tables, as finished HTML cells (render/html_table.py): name (linked), kind, baseline,
+    actual, target, progress, grade."""
     cells = [
         # The name keeps a readable width beside its badge (extra.css .kpi-name); the other columns wrap instead.
-        f'<span class="kpi-name">[{escape_markdown(kpi.name)}]({link("kpis/" + kpi.id + ".md")}){sample_badge(kpi.sample or progress.sample)}</span>',
+        f'<span class="kpi-name">{page_link(page_path, f"kpis/{kpi.id}.md", escape_markdown(kpi.name))}'
+        f'{sample_badge(kpi.sample or progress.sample)}</span>',
         table_cell(kpi.kind),
         _amount(kpi, kpi.baseline.value) if kpi.baseline else "－",
         _actual_cell(kpi, progress),
@@ -121,7 +122,7 @@ def kpi_row(kpi: Kpi, progress: Progress, link: Callable[[str], str]) -> Markup:
         f"{escape_markdown(format_number(progress.percent, 1))}%" if progress.percent is not None else "－",
         f"{grade_mark(progress)} {table_cell(progress.label)}",
     ]
-    return Markup("| " + " | ".join(cells) + " |")
+    return cells
 
 
 def result_text(indicator: IndicatorLogic, actual: Actual) -> Markup:

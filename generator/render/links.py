@@ -60,6 +60,14 @@ def size_label(data: bytes) -> str:
     return f"{len(data):,}バイト" if len(data) < 1024 else f"{len(data) / 1024:,.1f}KB"
 
 
+def page_link(from_page: str, to_page: str, text: str) -> str:
+    """A finished `<a>` from one generated page to another (.md paths), with the relative URL MkDocs makes of a
+    Markdown link (directory URLs: kpis/index.md → kpi-1/, reviews/2023.md → ../../kpis/kpi-1/); for HTML that
+    MkDocs does not read (render/html_table.py). `text` is escaped already."""
+    href = _relative_path(page_url(to_page) or ".", page_url(from_page).rstrip("/") or ".")
+    return f'<a href="{html.escape(href + "/", quote=True)}">{text}</a>'
+
+
 def relative_link(from_page: str, to_page: str) -> Markup:
     """A Markdown link target from one generated page to another (MkDocs checks it)."""
     target, _, anchor = to_page.partition("#")

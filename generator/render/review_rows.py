@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+
+from markupsafe import Markup
 
 from generator.charts.kpi import year_text
 from generator.charts.review import groups
@@ -19,8 +22,11 @@ from generator.compute.computed import Computed
 from generator.compute.progress import Progress
 from generator.model.project import Project
 from generator.model.strategy import FROZEN_REVIEW_FORMAT, FrozenReview, Kpi, ReviewRow
-from generator.render.kpi_text import target_amount
+from generator.render.html_table import html_table
+from generator.render.kpi_text import grade_mark_of, target_amount
+from generator.render.links import page_link
 from generator.text.eras import date_label, era_date_text
+from generator.text.markdown import escape_markdown
 from generator.text.numbers import format_number
 
 NO_VALUE = "－"
@@ -97,6 +103,33 @@ def shown_rows(project: Project, computed: Computed, fiscal_year: int) -> list[S
         note = correction(row, by_kpi[row.kpi], kpi.updated, record.date) if kpi is not None and row.kpi in by_kpi else None
         shown.append(ShownRow(row, linked=kpi is not None, correction=note))
     return shown
+
+
+REVIEW_HEADERS = (("目標", False), ("指標", False), ("比べた実績", True), ("目標値", True), ("進捗率", True), ("評価", False))
+
+
+def attention_rows(rows: Sequence[ShownRow], weak: Sequence[str]) -> list[ShownRow]:
+    """The rows 注意が必要な指標 lists: graded one of `weak`, or not measurable."""
+    return [shown for shown in rows if shown.row.grade in weak or not shown.row.measurable]
+
+
+def _cells(shown: ShownRow, page_path: str, with_year: bool) -> list[str]:
+    r = shown.row
+    name = escape_markdown(r.name)
+    kpi = page_link(page_path, f"kpis/{r.kpi}.md", name) if shown.linked else name
+    if shown.correction:
+        kpi += f'<br><span class="correction">{escape_markdown(shown.correction)}</span>'
+    value = NO_VALUE
+    if r.value is not None:
+        when = f"（{escape_markdown(r.year_text)}）" if with_year else ""
+        value = escape_markdown(r.value_text) + when + ("（速報値）" if r.preliminary else "")
+    return [escape_markdown(r.group), kpi, value, escape_markdown(r.target_text), escape_markdown(r.percent_text),
+            f"{grade_mark_of(r.grade)} {escape_markdown(r.label)}"]
+
+
+def review_table(rows: Sequence[ShownRow], page_path: str, with_year: bool = True) -> Markup:
+    """A review's KPI table as finished HTML (render/html_table.py); `with_year`: the actual's year beside it."""
+    return html_table(REVIEW_HEADERS, (_cells(shown, page_path, with_year) for shown in rows))
 
 
 def council_day(record: FrozenReview) -> str:

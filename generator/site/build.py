@@ -129,17 +129,36 @@ def write_if_changed(path: Path, content: bytes) -> bool:
     return True
 
 
-def sync_tree(target: Path, files: dict[str, bytes], keep: Callable[[str], bool] | None = None) -> tuple[list[str], list[str]]:
+def sync_tree(target: Path, files: dict[str, bytes], keep: Callable[[str], bool] | None = None,
+              last: dict[str, bytes] | None = None) -> tuple[list[str], list[str]]:
     """Make `target` hold exactly `files`, rewriting only what changed (files `keep` accepts stay when absent from `files`).
 
     Unchanged files keep their modification time, so `mkdocs serve` reloads
-    only when content really changed.
+    only when content really changed. With `last` (the preview's: what the previous call left in `target`, by name),
+    a file is compared with it instead of being read again, and only its names are candidates for removal (a first,
+    empty `last` looks at the whole folder); `last` is then brought up to date.
     """
-    written, removed = [], []
+    written = []
     target.mkdir(parents=True, exist_ok=True)
     for name, content in files.items():
+        if last is not None and last.get(name) == content:
+            continue
         if write_if_changed(target / name, content):
             written.append(name)
+    if last:
+        removed = _remove(target, [name for name in last if name not in files and not (keep is not None and keep(name))])
+    else:
+        removed = _remove_unlisted(target, files, keep)
+    if last is not None:
+        for name in removed:
+            del last[name]
+        last.update(files)
+    return written, removed
+
+
+def _remove_unlisted(target: Path, files: dict[str, bytes], keep: Callable[[str], bool] | None) -> list[str]:
+    """Remove every file of `target` not in `files` (unless `keep` accepts it), and the folders left empty."""
+    removed = []
     for path in sorted(target.rglob("*"), reverse=True):
         name = path.relative_to(target).as_posix()
         if path.is_file() and name not in files and not (keep is not None and keep(name)):
@@ -147,13 +166,26 @@ def sync_tree(target: Path, files: dict[str, bytes], keep: Callable[[str], bool]
             removed.append(name)
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
-    return written, removed
+    return removed
+
+
+def _remove(target: Path, names: list[str]) -> list[str]:
+    """Remove these files of `target`, and the folders they leave empty."""
+    for name in names:
+        path = target / name
+        path.unlink(missing_ok=True)
+        for folder in path.parents:
+            if folder == target or not folder.is_dir() or any(folder.iterdir()):
+                break
+            folder.rmdir()
+    return sorted(names, reverse=True)
 
 
 def generate(root: Path, out: Path | None = None, production: bool = False, release: Release | None = None,
-             pdf: bool = False, bundle: bool = True) -> GenerateResult:
+             pdf: bool = False, bundle: bool = True, last: dict[str, bytes] | None = None) -> GenerateResult:
     """Validate all data and, only if it is valid, write the generated docs (with `pdf`, the PDF of the whole plan too;
-    without `bundle`, the preview's quick generation: the files `render.opendata.bundled` names stay as they were)."""
+    without `bundle`, the preview's quick generation: the files `render.opendata.bundled` names stay as they were;
+    `last`: the preview's record of what it wrote, see `sync_tree`)."""
     validated = validate(root, production=production, page_urls=page_urls)
     report = validated.report
     if validated.project is None or validated.computed is None:
@@ -167,7 +199,7 @@ def generate(root: Path, out: Path | None = None, production: bool = False, rele
             "データは正しいのに、ページの生成に失敗しました。開発担当者に連絡してください。"
             f"（{type(exc).__name__}: {exc}）"
         ) from exc
-    written, removed = sync_tree(out or root / GENERATED_DOCS, files, keep=None if bundle else bundled)
+    written, removed = sync_tree(out or root / GENERATED_DOCS, files, keep=None if bundle else bundled, last=last)
     write_settings(root, engine_settings(validated.project, release))
     return GenerateResult(report, written, removed, validated)
 

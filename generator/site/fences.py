@@ -1,4 +1,5 @@
-"""A Markdown fence for HTML the generator has finished (charts), configured in mkdocs.yml.
+"""A Markdown fence for HTML the generator has finished (charts, large tables: render/html_table.py), configured
+in mkdocs.yml.
 
 Inside content tabs, admonitions and lists, raw HTML blocks are not recognised
 and Markdown-in-HTML does not run, so a chart written as HTML there came out

@@ -3,7 +3,8 @@ only the pages whose Markdown changed (MkDocs' dirty build), started as soon as 
 
 `python -m generator serve` regenerates build/docs when the data changes (writing only the files whose content
 changed) and then writes one line, "rebuild", to the engine's standard input; the engine rebuilds at once instead of
-polling the folder. Which build it makes:
+polling the folder (and writes "built" on its standard output after each build, so that the generator makes the
+bundle, site/preview_generation.py, only after the build the reader waits for). Which build it makes:
 
 - full (the site folder cleaned, every page built) for the first build and whenever the engine settings (menu, site
   name, 最終更新日, the problem panel), mkdocs.yml, the theme's overrides or the set of generated files changed: the
@@ -36,6 +37,7 @@ from types import SimpleNamespace
 from typing import Any
 
 REBUILD = "rebuild"  # the line the generator writes to the engine's standard input after a generation
+BUILT = "built"  # the line the engine writes to its standard output after each build (the bundle waits for it)
 DIRTY_WARNING = "A 'dirty' build is being performed"  # MkDocs warns at every dirty build; strict mode would stop
 
 
@@ -70,7 +72,10 @@ class PreviewBuilds:
         plugin = _PreviewPlugin(self, dirty=state == self.state)
         config.plugins["generator/preview"] = plugin
         self.state = None  # a failed build makes the next one full
-        build(config, serve_url=serve_url, dirty=plugin.dirty)
+        try:
+            build(config, serve_url=serve_url, dirty=plugin.dirty)
+        finally:
+            print(BUILT, flush=True)  # the generator may now make the bundle (cli._watch_data)
         self.state, self.signatures = state, plugin.signatures
         if plugin.pending:
             self.indexing = threading.Thread(target=plugin.index_pending, args=(config,), daemon=True)

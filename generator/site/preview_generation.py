@@ -4,7 +4,8 @@
   population projection, each chart's finished HTML, each table's CSV/JSON remembered by their inputs' content), and
   without the bundle (render.opendata.bundled: the zip of all data, datapackage.json, the XLSX files and the データ一覧
   page that lists every file with its size), which stays as the last generation wrote it; the engine then rebuilds
-  the pages whose Markdown changed (site/preview_builds.py).
+  the pages whose Markdown changed (site/preview_builds.py). The generated files are compared with what this preview
+  last wrote (kept in memory), not read again from build/docs.
 - `complete`, when no save has come for `LATER` seconds (at once when files were added or removed, so that the
   data page never links a file that is gone): the bundle, made as `build` makes it from the same data, written
   where it changed; the engine then rebuilds the データ一覧 page.
@@ -34,21 +35,22 @@ class PreviewGeneration:
         self.docs = root / GENERATED_DOCS
         self.memory = Memory()
         self.pending: Validated | None = None  # the last quick generation's data, its bundle still to write
+        self.last: dict[str, bytes] = {}  # what build/docs holds, as this preview wrote it: compared without reading
 
     def first(self) -> GenerateResult:
         """The whole generation (the preview's start), remembering for the next ones."""
         self.memory.next_generation()
         with remembering(self.memory):
-            result = generate(self.root)
+            result = generate(self.root, last=self.last)
         self.pending = None
         return result
 
     def quick(self) -> GenerateResult:
         """Everything but the bundle; the bundle too when files were added or removed."""
         self.memory.next_generation()
-        before = self._names()
+        before = set(self.last) if self.last else self._names()
         with remembering(self.memory):
-            result = generate(self.root, bundle=False)
+            result = generate(self.root, bundle=False, last=self.last)
         if result.validated is not None:
             self.pending = result.validated
             if result.removed or not set(result.written) <= before:
@@ -67,8 +69,13 @@ class PreviewGeneration:
         except Exception as exc:  # a template bug must not look like a planner's mistake (as in generate)
             raise BuildError("データは正しいのに、ページの生成に失敗しました。開発担当者に連絡してください。"
                              f"（{type(exc).__name__}: {exc}）") from exc
-        return [name for name, content in files.items()
-                if write_if_changed(self.docs / name, content.encode("utf-8") if isinstance(content, str) else content)]
+        written = []
+        for name, content in files.items():
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            if self.last.get(name) != data and write_if_changed(self.docs / name, data):
+                written.append(name)
+            self.last[name] = data
+        return written
 
     def _names(self) -> set[str]:
         return {path.relative_to(self.docs).as_posix() for path in self.docs.rglob("*") if path.is_file()} if self.docs.is_dir() else set()

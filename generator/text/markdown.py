@@ -8,6 +8,7 @@ which Python-Markdown passes through and the browser shows as the character.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -53,7 +54,13 @@ def join_lines(text: str) -> str:
 
 def escape_markdown(text: object) -> str:
     """Escape a value so Markdown shows it literally, on one line."""
-    escaped = join_lines(str(text)).translate(_TRANSLATION)
+    return _escaped(str(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _escaped(text: str) -> str:
+    """escape_markdown, remembered: the pages escape the same names, numbers and labels thousands of times."""
+    escaped = join_lines(text).translate(_TRANSLATION)
     match = _BLOCK_START_RE.match(escaped)
     if match:
         first = match.group(0)
