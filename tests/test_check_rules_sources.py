@@ -116,3 +116,13 @@ def test_a_record_of_years_without_rows_of_its_source_is_a_located_warning(proje
     assert "2015年・2020年の行がありません（この出典の行の年: 1985年・1990年・1995年・2000年・2005年・2010年）" in warning.message
     checks.write_text(checks.read_text(encoding="utf-8").replace("[2015, 2020]", "2005-2020"), encoding="utf-8")
     assert validate(project_copy).report.warnings == []  # one row of the span is enough: censuses are five years apart
+
+
+def test_a_record_with_no_years_says_so(project_copy: Path):
+    source = "chiiki-chienowa.net（11227）による国勢調査の値。e-Stat で要確認"
+    checks = project_copy / "population/verifications.yml"
+    checks.write_text(f"tables:\n  - file: population/census.csv\n    source: {source}\n    years: []\n"
+                      "    verified: {by: テスト担当, date: 2025-06-02, page: 表1}\n", encoding="utf-8")
+    [warning] = validate(project_copy).report.warnings
+    assert (warning.code, warning.line, warning.field) == ("W-SOURCE-CHECK-UNUSED", 4, "tables[0].years")
+    assert "years に年が1つも書かれていない" in warning.message

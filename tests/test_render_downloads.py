@@ -96,3 +96,12 @@ def test_an_evaluation_by_sample_bands_says_sample_in_every_column():
         assert [(r["サンプルを含む"], r["速報値を含む"]) for r in records] == [("はい" if sample_rule else "いいえ", "はい")]
         assert all(is_sample(r["状態"]) == (r["サンプルを含む"] == "はい") for r in records)
         assert review_row(real, progress, "g", "目標").sample is sample_rule  # the review pages' badge says the same
+
+
+def test_text_that_looks_like_a_formula_stays_text_in_the_xlsx():
+    """A name typed as =HYPERLINK(…) must not become a live formula in a published workbook."""
+    table = Table((Column("name", "指標"), Column("value", "値", kind="number")), (('=HYPERLINK("http://x.example","x")', 1),))
+    sheet = load_workbook(io.BytesIO(to_xlsx(table, "表", datetime.date(2025, 1, 1)))).active
+    cell = sheet["A2"]
+    assert cell.data_type == "s" and cell.value == '=HYPERLINK("http://x.example","x")'
+    assert sheet["B2"].value == 1

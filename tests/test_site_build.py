@@ -207,6 +207,20 @@ def test_yaml_text_is_shown_literally_never_executed(project_copy: Path):
     assert "後期|基本 計画" in visible or "後期|基本計画" in visible
 
 
+def test_names_in_page_titles_and_descriptions_are_text_never_markup(project_copy: Path):
+    """A KPI's or goal's name goes into the page's <title>, <meta name="description"> and the menu: escaped there too."""
+    hostile = 'X"><img src=x onerror=alert(1)></title><script>alert(2)</script>&'
+    kpi = project_copy / "kpis/kpi-2-net-migration.yml"
+    kpi.write_text(re.sub(r"(?m)^name: .*$", f"name: '{hostile}'", kpi.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+    build(project_copy)
+    page = (project_copy / "site/kpis/kpi-2-net-migration/index.html").read_text(encoding="utf-8")
+    assert "<script>alert(2)</script>" not in page and "<img src=x" not in page
+    title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
+    assert html.unescape(title).startswith(hostile)
+    description = re.search(r'<meta name="description" content="([^"]*)"', page).group(1)
+    assert hostile in html.unescape(description)
+
+
 def test_site_url_comes_from_the_environment(project_copy: Path, monkeypatch):
     monkeypatch.setenv("SITE_URL", "https://www.example.jp/seisaku/sousei/")
     build(project_copy)

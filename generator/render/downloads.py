@@ -102,7 +102,16 @@ def _xlsx(table: Table, title: str, stamp: datetime.date) -> bytes:
     sheet.append([c.header for c in columns])
     for row in table.download_rows():
         sheet.append([column.value(value) for column, value in zip(columns, row)])
+    _text_stays_text(sheet)
     return saved_workbook(workbook, stamp)
+
+
+def _text_stays_text(sheet: Worksheet) -> None:
+    """openpyxl stores text starting with "=" as a formula: a name like =HYPERLINK(…) would run in Excel. Keep it text."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.data_type == "f":
+                cell.data_type = "s"
 
 
 def to_json(table: Table) -> bytes:

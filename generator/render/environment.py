@@ -7,6 +7,7 @@ explicitly by being `Markup`.
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
@@ -93,6 +94,8 @@ def make_environment(cache_dir: Path | None = None) -> Environment:
     env.globals["chart_html"] = chart_block
     env.globals["size_label"] = size_label
     env.globals["fiscal_year_of"] = eras.fiscal_year_of
-    env.filters["yaml_str"] = lambda value: Markup(json.dumps(join_lines(str(value)), ensure_ascii=False))
+    # Front matter (title, description) reaches <title>, <meta content="…"> and the menu unescaped by the theme:
+    # the text goes in HTML-escaped, so a name with < > & " is shown, never parsed as markup.
+    env.filters["yaml_str"] = lambda value: Markup(json.dumps(html.escape(join_lines(str(value))), ensure_ascii=False))
     env.filters["date"] = lambda d: date_label(d.year, d.month, d.day)
     return env

@@ -90,6 +90,10 @@ def table_checks_used(checks: TableChecks, vision: PopulationVision | None, *tab
             yield Finding("verifications", ("tables", index, "source"), f"{check.file} に、出典の列が「{check.source}」の行がありません。",
                           f"{check.file} の出典の列の文字を、空白や括弧も同じにそのまま写してください（行の出典を書き換えたなら、この記録も直します）。",
                           Severity.WARNING, code="W-SOURCE-CHECK-UNUSED")
+        elif not check.covered_years:
+            yield Finding("verifications", ("tables", index, "years"), "years に年が1つも書かれていないので、この記録はどの行も確かめたことになりません。",
+                          "確かめた行の年を years に書いてください（例: [2015, 2020] や 2015-2022）。", Severity.WARNING,
+                          code="W-SOURCE-CHECK-UNUSED")
         elif not check.covered_years & (years := {row_year(row, base_year) for row in rows if row.source == check.source}):
             yield Finding("verifications", ("tables", index, "years"),
                           f"{check.file} の出典「{check.source}」の行に、{years_text(check.covered_years)}の行がありません"
